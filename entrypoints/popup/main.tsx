@@ -1,0 +1,2 @@
+import { render } from 'preact';
+render(<p>Palimpsest</p>, document.getElementById('app')!);
