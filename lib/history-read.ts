@@ -1,0 +1,141 @@
+/**
+ * Reading and maintaining the stored history: what the popup and history page show, deleting an article at the
+ * reader's request, and retention pruning. Each function is one transaction, so a reader never sees half a deletion.
+ */
+import type { IDBPTransaction } from 'idb';
+import type { ArticleRecord, PalimpsestDB, PalimpsestSchema, VersionRecord, VisitRecord } from './db';
+
+export const STORES = ['articles', 'versions', 'visits'] as const;
+export type WriteTx = IDBPTransaction<PalimpsestSchema, typeof STORES, 'readwrite'>;
+
+/**
+ * Runs `work` in one strict readwrite transaction over all stores and resolves after the commit. If `work` throws,
+ * the transaction is aborted: otherwise it would auto-commit whatever had been written so far.
+ */
+export async function withWrite<T>(db: PalimpsestDB, work: (tx: WriteTx) => Promise<T>): Promise<T> {
+  const tx = db.transaction(STORES, 'readwrite', { durability: 'strict' });
+  try {
+    const result = await work(tx);
+    await tx.done;
+    return result;
+  } catch (error) {
+    tx.done.catch(() => undefined);
+    try {
+      tx.abort();
+    } catch {
+      // Already committed or aborted.
+    }
+    throw error;
+  }
+}
+
+/** Every [key, n] compound key of one article, in both the versions store and the visits byKey index. */
+function ofArticle(key: string): IDBKeyRange {
+  return IDBKeyRange.bound([key, -Infinity], [key, Infinity]);
+}
+
+export function getArticle(db: PalimpsestDB, key: string): Promise<ArticleRecord | undefined> {
+  return db.get('articles', key);
+}
+
+/** All versions of an article, oldest (seq 1) first. */
+export function getVersions(db: PalimpsestDB, key: string): Promise<VersionRecord[]> {
+  return db.getAll('versions', ofArticle(key));
+}
+
+export function getVersion(db: PalimpsestDB, key: string, seq: number): Promise<VersionRecord | undefined> {
+  return db.get('versions', [key, seq]);
+}
+
+/** All visits of an article, oldest first. */
+export function getVisits(db: PalimpsestDB, key: string): Promise<VisitRecord[]> {
+  return db.getAllFromIndex('visits', 'byKey', ofArticle(key));
+}
+
+/** Forgets an article entirely: the article, all its versions and all its visits. */
+export function deleteArticle(db: PalimpsestDB, key: string): Promise<void> {
+  return withWrite(db, async (tx) => {
+    const visits = tx.objectStore('visits');
+    const visitIds = await visits.index('byKey').getAllKeys(ofArticle(key));
+    await Promise.all([
+      tx.objectStore('articles').delete(key),
+      tx.objectStore('versions').delete(ofArticle(key)),
+      ...visitIds.map((id) => visits.delete(id)),
+    ]);
+  });
+}
+
+export function clearAll(db: PalimpsestDB): Promise<void> {
+  return withWrite(db, async (tx) => {
+    await Promise.all(STORES.map((store) => tx.objectStore(store).clear()));
+  });
+}
+
+export interface RecordCounts {
+  articles: number;
+  versions: number;
+  visits: number;
+}
+
+export async function countRecords(db: PalimpsestDB): Promise<RecordCounts> {
+  const tx = db.transaction(STORES, 'readonly');
+  const [articles, versions, visits] = await Promise.all([
+    tx.objectStore('articles').count(),
+    tx.objectStore('versions').count(),
+    tx.objectStore('visits').count(),
+    tx.done,
+  ]);
+  return { articles, versions, visits };
+}
+
+/**
+ * Retention: forgets articles not visited since `cutoff` entirely; for the others, drops visits older than `cutoff`
+ * and versions last seen before it. The latest version and the reader's baseline are always kept, so the next
+ * capture can still be compared. A visit never outlives its version: every visit moves its version's lastSeen to at
+ * least the visit's time. Resolves to the number of records removed.
+ */
+export function pruneBefore(db: PalimpsestDB, cutoff: number): Promise<RecordCounts> {
+  return withWrite(db, async (tx) => {
+    const removed: RecordCounts = { articles: 0, versions: 0, visits: 0 };
+    const articles = tx.objectStore('articles');
+    const kept = new Map<string, ArticleRecord>();
+    for (const article of await articles.getAll()) {
+      if (article.lastVisit < cutoff) {
+        await articles.delete(article.key);
+        removed.articles++;
+      } else {
+        kept.set(article.key, article);
+      }
+    }
+
+    const changed = new Set<ArticleRecord>();
+    let version = await tx.objectStore('versions').openCursor();
+    while (version) {
+      const { key, seq, lastSeen } = version.value;
+      // Records of an article that is gone (or somehow never existed) are unreachable: remove them too.
+      const article = kept.get(key);
+      const protectedSeq = article && (seq === article.latestSeq || seq === article.baseline.seq);
+      if (!article || (lastSeen < cutoff && !protectedSeq)) {
+        await version.delete();
+        removed.versions++;
+        if (article) {
+          article.versionCount--;
+          changed.add(article);
+        }
+      }
+      version = await version.continue();
+    }
+
+    let visit = await tx.objectStore('visits').openCursor();
+    while (visit) {
+      if (!kept.has(visit.value.key) || visit.value.time < cutoff) {
+        await visit.delete();
+        removed.visits++;
+      }
+      visit = await visit.continue();
+    }
+
+    for (const article of changed) await articles.put(article);
+    return removed;
+  });
+}

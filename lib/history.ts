@@ -1,0 +1,188 @@
+/**
+ * Recording captures: decides whether what the reader sees now differs from what they saw last time, stores each
+ * distinct version once, and logs every visit. Read helpers and retention live in history-read.ts and are
+ * re-exported here so callers have one module to import.
+ */
+import type { ArticleRecord, Baseline, PalimpsestDB, VersionRecord, VisitRecord } from './db';
+import { comparable, liveBlogNewEntries, looksPartial } from './history-compare';
+import { withWrite, type WriteTx } from './history-read';
+import { contentHash } from './normalize';
+import type { Snapshot } from './snapshot';
+
+export {
+  clearAll,
+  countRecords,
+  deleteArticle,
+  getArticle,
+  getVersion,
+  getVersions,
+  getVisits,
+  pruneBefore,
+  type RecordCounts,
+} from './history-read';
+
+export const MAX_URLS = 20;
+
+interface Seen {
+  /** The version this visit saw. */
+  seq: number;
+  /** Set when the capture was a retry of one already recorded: nothing was written. */
+  duplicate?: true;
+}
+/** Compared against the version the reader saw on their previous complete visit. */
+interface Compared extends Seen {
+  baselineSeq: number;
+  /** Time of that previous complete visit. */
+  baselineVisit: number;
+}
+
+export type RecordOutcome =
+  /** The first capture of this article (or its history was lost). Not checked for completeness: nothing to compare. */
+  | (Seen & { kind: 'first' })
+  /** Same content as last time; `since` is the first visit of the current run of visits that saw it. */
+  | (Seen & { kind: 'unchanged'; since: number })
+  /** Back to content stored earlier (A -> B -> A): no new version, `seq` is the older one. */
+  | (Compared & { kind: 'revert' })
+  /** New content: a new version. */
+  | (Compared & { kind: 'changed' })
+  /** An incomplete capture of the baseline: stored (flagged) for the record, but never shown as an edit. */
+  | (Compared & { kind: 'partial' })
+  /** A live blog that only gained entries: stored, but not worth a badge. */
+  | (Compared & { kind: 'liveblog-update'; newEntries: number });
+
+export type OutcomeKind = RecordOutcome['kind'];
+
+export interface CaptureContext {
+  now: number;
+  /** Unique per capture; retries of the same capture reuse it. */
+  captureId: string;
+}
+
+/**
+ * Records one capture in a single strict-durability transaction and resolves once it has committed. Overlapping calls
+ * (two tabs) are safe: IndexedDB runs overlapping readwrite transactions one after the other, and everything the
+ * decision depends on is read inside the transaction.
+ */
+export async function recordSnapshot(
+  db: PalimpsestDB,
+  snapshot: Snapshot,
+  ctx: CaptureContext,
+): Promise<RecordOutcome> {
+  // Hash before opening the transaction: crypto.subtle settles outside IndexedDB, and awaiting it inside would let
+  // the transaction auto-commit half-way.
+  const hash = await contentHash(snapshot);
+  return withWrite(db, (tx) => record(tx, snapshot, ctx, hash));
+}
+
+async function record(tx: WriteTx, snapshot: Snapshot, ctx: CaptureContext, hash: string): Promise<RecordOutcome> {
+  const { now, captureId } = ctx;
+  const { key } = snapshot;
+  const articles = tx.objectStore('articles');
+  const versions = tx.objectStore('versions');
+  const visits = tx.objectStore('visits');
+
+  const retried = await visits.index('byCapture').get(captureId);
+  if (retried) return { ...retried.outcome, duplicate: true };
+
+  const article = await articles.get(key);
+  const baseline = article && (await versions.get([key, article.baseline.seq]));
+  const match = await versions.index('byHash').get([key, hash]);
+  const nextSeq = (article?.latestSeq ?? 0) + 1;
+
+  let outcome: RecordOutcome;
+  let partial = false;
+  if (!article || !baseline) {
+    // No baseline: a new article, or (defensively) one whose baseline version has gone missing.
+    outcome = { kind: 'first', seq: match?.seq ?? nextSeq };
+  } else {
+    const compared = { baselineSeq: baseline.seq, baselineVisit: article.baseline.visit };
+    const next = comparable(snapshot);
+    const seen = comparable(baseline);
+    const newEntries = snapshot.liveBlog ? liveBlogNewEntries(next, seen) : null;
+    if (hash === baseline.hash) {
+      outcome = { kind: 'unchanged', seq: baseline.seq, since: article.baseline.since };
+    } else if (looksPartial(next.blocks, seen.blocks)) {
+      partial = true;
+      outcome = { kind: 'partial', seq: match?.seq ?? nextSeq, ...compared };
+    } else if (match) {
+      outcome = { kind: 'revert', seq: match.seq, ...compared };
+    } else if (newEntries !== null) {
+      outcome = { kind: 'liveblog-update', seq: nextSeq, newEntries, ...compared };
+    } else {
+      outcome = { kind: 'changed', seq: nextSeq, ...compared };
+    }
+  }
+
+  const { seq } = outcome;
+  const isNew = !match;
+  if (match) {
+    await versions.put({
+      ...match,
+      lastSeen: Math.max(match.lastSeen, now),
+      captureCount: match.captureCount + 1,
+      // A complete visit landing on a version first stored as partial shows it was real content after all.
+      partial: match.partial && partial,
+    });
+  } else {
+    await versions.add(newVersion(snapshot, hash, seq, now, partial));
+  }
+  const visit: VisitRecord = { key, time: now, seq, captureId, partial, outcome };
+  await visits.add(visit);
+  await articles.put(nextArticle(article, snapshot, { now, seq, isNew, partial, outcome }));
+  return outcome;
+}
+
+function newVersion(snapshot: Snapshot, hash: string, seq: number, now: number, partial: boolean): VersionRecord {
+  return {
+    key: snapshot.key,
+    seq,
+    hash,
+    firstSeen: now,
+    lastSeen: now,
+    url: snapshot.url,
+    headline: snapshot.headline,
+    dek: snapshot.dek,
+    byline: snapshot.byline,
+    publishedTime: snapshot.publishedTime,
+    modifiedTime: snapshot.modifiedTime,
+    lang: snapshot.lang,
+    body: snapshot.body,
+    extractor: snapshot.extractor,
+    partial,
+    captureCount: 1,
+  };
+}
+
+interface VisitFacts {
+  now: number;
+  seq: number;
+  isNew: boolean;
+  partial: boolean;
+  outcome: RecordOutcome;
+}
+
+function nextArticle(prev: ArticleRecord | undefined, snapshot: Snapshot, facts: VisitFacts): ArticleRecord {
+  const { now, seq, isNew, partial, outcome } = facts;
+  // Most recent last; the oldest fall off so an article reached through endless tracking variants stays small.
+  const urls = [...(prev?.urls ?? []).filter((url) => url !== snapshot.url), snapshot.url].slice(-MAX_URLS);
+  // Partial visits never become the baseline: the next capture is still compared with the last complete one.
+  let baseline: Baseline | undefined = prev?.baseline;
+  if (!partial || !baseline) {
+    const since = baseline && baseline.seq === seq ? baseline.since : now;
+    baseline = { seq, visit: now, since };
+  }
+  return {
+    key: snapshot.key,
+    urls,
+    siteName: snapshot.siteName ?? prev?.siteName ?? null,
+    // A teaser's headline is not the article's; keep the last complete one.
+    headline: prev && (!isNew || partial) ? prev.headline : snapshot.headline,
+    liveBlog: snapshot.liveBlog,
+    firstSeen: prev?.firstSeen ?? now,
+    lastVisit: Math.max(prev?.lastVisit ?? now, now),
+    latestSeq: Math.max(prev?.latestSeq ?? 0, seq),
+    versionCount: (prev?.versionCount ?? 0) + (isNew ? 1 : 0),
+    baseline,
+    lastOutcome: outcome.kind,
+  };
+}

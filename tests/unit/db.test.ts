@@ -1,0 +1,151 @@
+/**
+ * The schema and its migrations: a fresh database gets every store and index, and a database created at version 1
+ * with data in it keeps that data through the upgrade and gains the version 2 indexes.
+ */
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
+import { openDB } from 'idb';
+import { describe, expect, test } from 'vitest';
+import {
+  DB_NAME,
+  DB_VERSION,
+  migrations,
+  openHistoryDb,
+  type ArticleRecord,
+  type PalimpsestSchema,
+  type VersionRecord,
+  type VisitRecord,
+} from '../../lib/db';
+import { getVersions, getVisits, recordSnapshot } from '../../lib/history';
+import { contentHash } from '../../lib/normalize';
+import { ARTICLE_KEY, makeSnapshot } from './helpers/snapshots';
+
+describe('schema', () => {
+  test('a fresh database has every store and index', async () => {
+    const db = await openHistoryDb(DB_NAME, new IDBFactory());
+    expect(db.version).toBe(DB_VERSION);
+    expect([...db.objectStoreNames].sort()).toEqual(['articles', 'versions', 'visits']);
+    const tx = db.transaction(['articles', 'versions', 'visits']);
+    expect([...tx.objectStore('articles').indexNames].sort()).toEqual(['lastVisit', 'siteName']);
+    expect([...tx.objectStore('versions').indexNames]).toEqual(['byHash']);
+    expect([...tx.objectStore('visits').indexNames].sort()).toEqual(['byCapture', 'byKey']);
+    await tx.done;
+    db.close();
+  });
+
+  test('separate factories are separate databases', async () => {
+    const one = await openHistoryDb('same-name', new IDBFactory());
+    const two = await openHistoryDb('same-name', new IDBFactory());
+    await recordSnapshot(one, makeSnapshot(), { now: 1, captureId: 'a' });
+    expect(await two.count('articles')).toBe(0);
+    one.close();
+    two.close();
+  });
+
+  test('the same content cannot be stored twice for one article', async () => {
+    const db = await openHistoryDb('unique', new IDBFactory());
+    await recordSnapshot(db, makeSnapshot(), { now: 1, captureId: 'a' });
+    const [version] = await getVersions(db, ARTICLE_KEY);
+    await expect(db.add('versions', { ...version!, seq: 2 })).rejects.toThrow();
+    db.close();
+  });
+
+  test('an open connection steps aside for a newer schema instead of blocking it', async () => {
+    const factory = new IDBFactory();
+    const db = await openHistoryDb('upgrade-blocking', factory);
+    const request = factory.open('upgrade-blocking', DB_VERSION + 1);
+    const blocked = new Promise<string>((resolve) => {
+      request.onblocked = () => resolve('blocked');
+      request.onsuccess = () => {
+        request.result.close();
+        resolve('opened');
+      };
+    });
+    expect(await blocked).toBe('opened');
+    db.close();
+  });
+});
+
+describe('migration 1 -> 2', () => {
+  test('keeps existing data and adds the siteName and byCapture indexes', async () => {
+    // idb's openDB uses the global (fake) indexedDB, so this test uses a name no other test shares.
+    const name = 'migration-1-to-2';
+    const snapshot = makeSnapshot();
+    const hash = await contentHash(snapshot);
+
+    const v1 = await openDB<PalimpsestSchema>(name, 1, {
+      upgrade: (db, _oldVersion, _newVersion, tx) => migrations[0]!(db, tx),
+    });
+    const visitsStore = v1.transaction('visits').store;
+    expect(visitsStore.indexNames.contains('byCapture')).toBe(false);
+    expect(v1.transaction('articles').store.indexNames.contains('siteName')).toBe(false);
+
+    const article: ArticleRecord = {
+      key: ARTICLE_KEY,
+      urls: [snapshot.url],
+      siteName: 'Example News',
+      headline: snapshot.headline,
+      liveBlog: false,
+      firstSeen: 1000,
+      lastVisit: 2000,
+      latestSeq: 1,
+      versionCount: 1,
+      baseline: { seq: 1, visit: 2000, since: 1000 },
+      lastOutcome: 'unchanged',
+    };
+    const version: VersionRecord = {
+      key: ARTICLE_KEY,
+      seq: 1,
+      hash,
+      firstSeen: 1000,
+      lastSeen: 2000,
+      url: snapshot.url,
+      headline: snapshot.headline,
+      dek: snapshot.dek,
+      byline: snapshot.byline,
+      publishedTime: snapshot.publishedTime,
+      modifiedTime: snapshot.modifiedTime,
+      lang: snapshot.lang,
+      body: snapshot.body,
+      extractor: snapshot.extractor,
+      partial: false,
+      captureCount: 2,
+    };
+    const visits: VisitRecord[] = [
+      { key: ARTICLE_KEY, time: 1000, seq: 1, captureId: 'cap-1', partial: false, outcome: { kind: 'first', seq: 1 } },
+      {
+        key: ARTICLE_KEY,
+        time: 2000,
+        seq: 1,
+        captureId: 'cap-2',
+        partial: false,
+        outcome: { kind: 'unchanged', seq: 1, since: 1000 },
+      },
+    ];
+    const tx = v1.transaction(['articles', 'versions', 'visits'], 'readwrite');
+    await Promise.all([
+      tx.objectStore('articles').put(article),
+      tx.objectStore('versions').put(version),
+      ...visits.map((visit) => tx.objectStore('visits').add(visit)),
+      tx.done,
+    ]);
+    v1.close();
+
+    const db = await openHistoryDb(name);
+    expect(db.version).toBe(2);
+    expect(await db.get('articles', ARTICLE_KEY)).toEqual(article);
+    expect(await getVersions(db, ARTICLE_KEY)).toEqual([version]);
+    expect(await getVisits(db, ARTICLE_KEY)).toMatchObject(visits);
+    // The new indexes were built over the existing records.
+    expect(await db.getAllKeysFromIndex('articles', 'siteName', 'Example News')).toEqual([ARTICLE_KEY]);
+    expect(await db.getFromIndex('visits', 'byCapture', 'cap-2')).toMatchObject({ time: 2000 });
+    // And recording carries on from the migrated history: a retry is recognised, a new visit compares with it.
+    expect(await recordSnapshot(db, snapshot, { now: 3000, captureId: 'cap-2' })).toMatchObject({ duplicate: true });
+    expect(await recordSnapshot(db, snapshot, { now: 3000, captureId: 'cap-3' })).toEqual({
+      kind: 'unchanged',
+      seq: 1,
+      since: 1000,
+    });
+    db.close();
+  });
+});
