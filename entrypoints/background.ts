@@ -1,3 +1,83 @@
+/**
+ * The only writer of the history database. Validates every message and its sender, records captures, and keeps the
+ * toolbar badge of each tab in step with what changed since the reader's previous visit.
+ */
+import { handleCapture } from '@/lib/capture-service';
+import { openHistoryDb, type PalimpsestDB } from '@/lib/db';
+import { clearAll, deleteArticle } from '@/lib/history';
+import type { BadgeState } from '@/lib/badge';
+import { parseMessage } from '@/lib/message-schema';
+import { checkContentSender, checkExtensionPageSender } from '@/lib/sender';
+import { settingsItem } from '@/lib/settings';
+import type { Runtime } from 'webextension-polyfill';
+
 export default defineBackground(() => {
-  console.log('palimpsest background');
+  let dbPromise: Promise<PalimpsestDB> | null = null;
+  const db = () => {
+    dbPromise ??= openHistoryDb().catch((error: unknown) => {
+      dbPromise = null;
+      throw error;
+    });
+    return dbPromise;
+  };
+
+  const action = browser.action ?? browser.browserAction;
+  const defaultTitle = browser.runtime.getManifest().name;
+  const applyBadge = async (tabId: number, badge: BadgeState | null) => {
+    await action.setBadgeText({ tabId, text: badge?.text ?? '' });
+    await action.setTitle({ tabId, title: badge?.title ?? defaultTitle });
+    if (badge) await action.setBadgeBackgroundColor({ tabId, color: badge.color });
+  };
+
+  const handle = async (raw: unknown, sender: Runtime.MessageSender): Promise<unknown> => {
+    const parsed = parseMessage(raw);
+    if (!parsed.ok) {
+      console.warn('Palimpsest: rejected message:', parsed.error);
+      return { ok: false, reason: 'invalid', message: parsed.error };
+    }
+    const message = parsed.message;
+    const extensionId = browser.runtime.id;
+    if (message.type === 'capture' || message.type === 'left-article') {
+      const check = checkContentSender(sender, extensionId);
+      if (!check.ok) {
+        console.warn('Palimpsest: rejected', message.type, 'from', sender.url, check.message);
+        return { ok: false, reason: check.reason === 'private' ? 'private' : 'invalid', message: check.message };
+      }
+      const tabId = sender.tab!.id!;
+      if (message.type === 'left-article') {
+        await applyBadge(tabId, null);
+        return { ok: true };
+      }
+      const result = await handleCapture(await db(), {
+        snapshot: message.snapshot,
+        captureId: message.captureId,
+        senderUrl: sender.url!,
+        settings: await settingsItem.getValue(),
+        now: Date.now(),
+      });
+      await applyBadge(tabId, result.badge).catch(() => {
+        // The tab may have closed while we recorded; the record itself is what matters.
+      });
+      return result.reply;
+    }
+    const check = checkExtensionPageSender(sender, extensionId, browser.runtime.getURL('/'));
+    if (!check.ok) {
+      console.warn('Palimpsest: rejected', message.type, 'from', sender.url, check.message);
+      return { ok: false, message: check.message };
+    }
+    switch (message.type) {
+      case 'delete-article':
+        await deleteArticle(await db(), message.key);
+        return { ok: true };
+      case 'clear-history':
+        await clearAll(await db());
+        return { ok: true };
+      case 'import-history':
+        return { ok: false, message: 'Import is not available yet' };
+    }
+  };
+
+  browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender) =>
+    handle(raw, sender).catch((error: unknown) => ({ ok: false, reason: 'storage', message: String(error) })),
+  );
 });

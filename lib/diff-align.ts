@@ -8,14 +8,20 @@ import { diffArrays } from 'diff';
 /** Above this many blocks on either side Myers' worst case is not worth risking. */
 const MAX_BLOCKS_FOR_MYERS = 3000;
 const MAX_PATIENCE_DEPTH = 8;
+/**
+ * Myers costs (blocks × edits); past this many block insertions/deletions the article was largely rewritten and
+ * patience alignment finds the surviving blocks just as well.
+ */
+const MAX_BLOCK_EDITS = 256;
 
 /** Matched (oldIndex, newIndex) pairs, increasing on both sides. */
 export type Anchors = Array<[number, number]>;
 
 export function alignKeys(a: number[], b: number[], deadline: number): Anchors {
-  const remaining = deadline - performance.now();
-  if (Math.max(a.length, b.length) <= MAX_BLOCKS_FOR_MYERS && remaining > 0) {
-    const changes = diffArrays(a, b, { timeout: Math.max(1, Math.ceil(remaining)) });
+  // Alignment gets at most half the remaining budget: the word diffs that follow are what readers see.
+  const timeout = Math.floor((deadline - performance.now()) / 2);
+  if (Math.max(a.length, b.length) <= MAX_BLOCKS_FOR_MYERS && timeout > 0) {
+    const changes = diffArrays(a, b, { timeout, maxEditLength: MAX_BLOCK_EDITS });
     if (changes) {
       const anchors: Anchors = [];
       let i = 0;

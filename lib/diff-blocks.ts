@@ -6,7 +6,7 @@
 import type { Block } from './snapshot';
 import type { BlockChange } from './diff';
 import { alignKeys } from './diff-align';
-import { editSimilarity, moveSimilarity, pairInOrder, pairMoves, wordSet } from './diff-pair';
+import { editSimilarity, moveSimilarity, pairInOrder, pairMoves, wordSet, PAIR_WORK, type PairLimits } from './diff-pair';
 import { wordSegments, type Budget } from './diff-words';
 
 interface Gap {
@@ -74,6 +74,7 @@ export function diffBlocks(older: Block[], newer: Block[], budget: Budget, norma
   const newSets: Array<Set<string> | undefined> = [];
   const oldSet = (o: number): Set<string> => (oldSets[o] ??= wordSet(oldNorm[o]!));
   const newSet = (n: number): Set<string> => (newSets[n] ??= wordSet(newNorm[n]!));
+  const limits: PairLimits = { deadline: budget.deadline, work: PAIR_WORK, cut: false };
   const editedOld = new Map<number, number>(); // old index -> new index
   const editedNew = new Map<number, number>(); // new index -> old index
   const leftRemoved: number[] = [];
@@ -81,7 +82,7 @@ export function diffBlocks(older: Block[], newer: Block[], budget: Budget, norma
   for (const g of gaps) {
     const removed = g.removed.filter((o) => !movedFrom.has(o));
     const added = g.added.filter((n) => !movedTo.has(n));
-    const pairs = pairInOrder(removed, added, (o, n) => editSimilarity(oldSet(o), newSet(n)));
+    const pairs = pairInOrder(removed, added, (o, n) => editSimilarity(oldSet(o), newSet(n)), limits);
     for (const [x, y] of pairs) {
       editedOld.set(removed[x]!, added[y]!);
       editedNew.set(added[y]!, removed[x]!);
@@ -91,10 +92,12 @@ export function diffBlocks(older: Block[], newer: Block[], budget: Budget, norma
   }
 
   // Moved and edited: clearly the same block, but in another gap (or crossing another edit).
-  for (const [o, n] of pairMoves(leftRemoved, leftAdded, (o, n) => moveSimilarity(oldSet(o), newSet(n)))) {
+  for (const [o, n] of pairMoves(leftRemoved, leftAdded, (o, n) => moveSimilarity(oldSet(o), newSet(n)), limits)) {
     movedFrom.add(o);
     movedTo.set(n, { oldIndex: o, edited: true });
   }
+
+  if (limits.cut) budget.coarse = true;
 
   const out: BlockChange[] = [];
   const emitRemoved = (o: number): void => {

@@ -1,7 +1,8 @@
 /**
  * Decides which removed and added blocks are really one block edited: word-set similarity of their normalised
- * texts, paired in document order within a gap between unchanged blocks. Costs are capped so a rewritten
- * 3000-paragraph page cannot stall the diff.
+ * texts, paired in document order within a gap between unchanged blocks. Exhaustive pairing has a fixed work
+ * allowance and the cheaper windowed pairing stops at the deadline, so a rewritten 5000-paragraph page cannot
+ * stall the diff.
  */
 
 const WORD = /[\p{L}\p{N}]+/gu;
@@ -13,10 +14,22 @@ const MIN_CONTAINMENT = 0.8;
 const MIN_WORDS_FOR_CONTAINMENT = 5;
 /** Moves across the article must be more clearly the same block than edits in place. */
 const MIN_DICE_FOR_MOVE = 0.7;
-/** Cap on similarity computations for one gap (full dynamic programming) or for cross-gap move search. */
-const MAX_PAIR_WORK = 40_000;
-/** Beyond the cap, each removed block only looks this far ahead among the added ones. */
+/**
+ * Similarity computations allowed for exhaustive pairing over a whole article (all gaps plus the cross-gap move
+ * search): about 15 ms on a laptop, far more than a real article's edits need.
+ */
+export const PAIR_WORK = 50_000;
+/** Past that, each removed block only looks this far ahead among the added ones, while time lasts. */
 const WINDOW = 20;
+
+/** Shared limits of one article's pairing. */
+export interface PairLimits {
+  deadline: number;
+  /** Similarity computations left for exhaustive pairing. */
+  work: number;
+  /** Set when the deadline stopped pairing, leaving possible edits as removed + added. */
+  cut: boolean;
+}
 
 export function wordSet(normalised: string): Set<string> {
   return new Set(normalised.toLowerCase().match(WORD) ?? []);
@@ -50,11 +63,17 @@ export function moveSimilarity(a: Set<string>, b: Set<string>): number {
  * Pairs removed[i] with added[j] as edits, in order on both sides (no crossing pairs), maximising total
  * similarity. Returns positions into the two arrays.
  */
-export function pairInOrder(removed: number[], added: number[], sim: (o: number, n: number) => number): Array<[number, number]> {
+export function pairInOrder(
+  removed: number[],
+  added: number[],
+  sim: (o: number, n: number) => number,
+  limits: PairLimits,
+): Array<[number, number]> {
   const r = removed.length;
   const a = added.length;
   if (r === 0 || a === 0) return [];
-  if (r * a > MAX_PAIR_WORK) return pairWindowed(removed, added, sim);
+  if (r * a > limits.work) return pairWindowed(removed, added, sim, limits);
+  limits.work -= r * a;
   // best[i][j]: best total for removed[0..i) and added[0..j); score[] keeps each similarity for the walk back.
   const w = a + 1;
   const best = new Float64Array((r + 1) * w);
@@ -83,10 +102,19 @@ export function pairInOrder(removed: number[], added: number[], sim: (o: number,
   return pairs.reverse();
 }
 
-function pairWindowed(removed: number[], added: number[], sim: (o: number, n: number) => number): Array<[number, number]> {
+function pairWindowed(
+  removed: number[],
+  added: number[],
+  sim: (o: number, n: number) => number,
+  limits: PairLimits,
+): Array<[number, number]> {
   const pairs: Array<[number, number]> = [];
   let from = 0;
   for (let i = 0; i < removed.length && from < added.length; i++) {
+    if (performance.now() >= limits.deadline) {
+      limits.cut = true;
+      break;
+    }
     let bestJ = -1;
     let bestS = 0;
     for (let j = from; j < Math.min(added.length, from + WINDOW); j++) {
@@ -105,8 +133,15 @@ function pairWindowed(removed: number[], added: number[], sim: (o: number, n: nu
 }
 
 /** Greedy best-first pairing of leftover blocks anywhere in the article as moved-and-edited; returns (old, new) block indices. */
-export function pairMoves(removed: number[], added: number[], sim: (o: number, n: number) => number): Array<[number, number]> {
-  if (removed.length === 0 || added.length === 0 || removed.length * added.length > MAX_PAIR_WORK) return [];
+export function pairMoves(
+  removed: number[],
+  added: number[],
+  sim: (o: number, n: number) => number,
+  limits: PairLimits,
+): Array<[number, number]> {
+  // Moves are a refinement (they would otherwise show as removed + added), so only search when it is cheap.
+  if (removed.length === 0 || added.length === 0 || removed.length * added.length > limits.work) return [];
+  limits.work -= removed.length * added.length;
   const candidates: Array<[number, number, number]> = [];
   for (const o of removed) {
     for (const n of added) {

@@ -7,8 +7,12 @@ import type { ArticleDiff, ChangeSummary, Comparable, NumberChange } from './dif
 
 // 32 · 1,200 · 3.5 · 45% · 45 % (French, with a no-break space) · 1 200 (French thousands, no-break space).
 const NUMBER = /(?<![\p{L}\p{N}])\d+(?:[.,\u00a0\u202f]\d+)*(?:[\u00a0\u202f]?%)?/gu;
-/** Numbers are a side line: a pathological list of them must not hold up the whole diff. */
+/**
+ * Numbers are a side line: a pathological list of them must not hold up the whole diff. A block where more
+ * numbers changed than this was rewritten rather than corrected, and listing its numbers would not help anyway.
+ */
 const NUMBER_DIFF_TIMEOUT_MS = 10;
+const MAX_NUMBER_EDITS = 64;
 
 function numbersIn(s: string): string[] {
   return s.match(NUMBER) ?? [];
@@ -21,7 +25,7 @@ export function numberChanges(older: string, newer: string): NumberChange[] {
   if (a.length === 0 || b.length === 0) return [];
   // No-break spaces inside numbers are typography, not a different number.
   const plain = (x: string): string => x.replace(/[\u00a0\u202f]/g, '');
-  const changes = diffArrays(a.map(plain), b.map(plain), { timeout: NUMBER_DIFF_TIMEOUT_MS });
+  const changes = diffArrays(a.map(plain), b.map(plain), { timeout: NUMBER_DIFF_TIMEOUT_MS, maxEditLength: MAX_NUMBER_EDITS });
   if (!changes) return [];
   const out: NumberChange[] = [];
   let i = 0;

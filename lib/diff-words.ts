@@ -2,7 +2,7 @@
  * Word-level diff of one pair of texts (a field or an edited block): runs jsdiff on the published texts within the
  * shared time budget, tidies the result (lib/diff-cleanup.ts) and applies the anti-confetti rule.
  */
-import { diffWords, diffWordsWithSpace, type ChangeObject } from 'diff';
+import { Diff, diffWordsWithSpace, wordDiff, type ChangeObject } from 'diff';
 import type { Segment } from './diff';
 import { countWords, fromRuns, tidy, toRuns } from './diff-cleanup';
 
@@ -22,16 +22,29 @@ const MIN_SURVIVING_OF_SHORTER = 0.8;
 const MAX_HUNKS_FOR_SHORTER_RULE = 3;
 const MIN_WORDS_FOR_SHORTER_RULE = 5;
 
-// jsdiff's own tokeniser (lib/diff/word.js): runs of these are one token, any other non-space char is a token.
-const JSDIFF_TOKEN =
-  /[a-zA-Z0-9_\u{AD}\u{C0}-\u{D6}\u{D8}-\u{F6}\u{F8}-\u{2C6}\u{2C8}-\u{2D7}\u{2DE}-\u{2FF}\u{1E00}-\u{1EFF}]+|[^\s]/gu;
-
-function tokenCount(s: string): number {
-  let n = 0;
-  JSDIFF_TOKEN.lastIndex = 0;
-  while (JSDIFF_TOKEN.exec(s)) n++;
-  return n;
+/**
+ * jsdiff's diffWords, fed tokens we have already produced with its own tokeniser. jsdiff starts its timeout clock
+ * only after tokenising, which for a 20,000-word block is a sizeable share of the budget; tokenising first lets
+ * the timeout cover only what is left. Everything else (equality, joining, whitespace tidy-up) is wordDiff's.
+ */
+class PretokenisedWordDiff extends Diff<string, string, string[]> {
+  override castInput(tokens: string[]): string {
+    return tokens as unknown as string; // stays a token array; tokenize() below hands it straight back
+  }
+  override tokenize(tokens: string): string[] {
+    return tokens as unknown as string[];
+  }
+  override equals(left: string, right: string): boolean {
+    return wordDiff.equals(left, right, {});
+  }
+  override join(tokens: string[]): string {
+    return wordDiff.join(tokens);
+  }
+  override postProcess(changes: ChangeObject<string>[]): ChangeObject<string>[] {
+    return wordDiff.postProcess(changes, {});
+  }
 }
+const pretokenisedWordDiff = new PretokenisedWordDiff();
 
 /** Old text as one deletion and new text as one insertion: block-level output. */
 export function wholeSegments(older: string, newer: string): Segment[] {
@@ -60,19 +73,32 @@ function reconstructs(segments: Segment[], older: string, newer: string): boolea
 type RawResult = { segments: Segment[] } | { aborted: 'time' | 'size' };
 
 function rawDiff(older: string, newer: string, budget: Budget): RawResult {
-  const remaining = budget.deadline - performance.now();
-  if (remaining <= 0) return { aborted: 'time' };
+  const start = performance.now();
+  if (start >= budget.deadline) return { aborted: 'time' };
+  const oldTokens = wordDiff.tokenize(older);
+  const newTokens = wordDiff.tokenize(newer);
+  const tokenising = performance.now() - start;
   // A diff needing more edits than this keeps under ~40% of the longer side, which the anti-confetti rule would
   // discard anyway, while a pure insertion or deletion (edits = length difference) always fits.
-  const maxEditLength = Math.ceil(1.25 * Math.max(tokenCount(older), tokenCount(newer))) + 16;
-  const opts = { timeout: Math.max(1, Math.ceil(remaining)), maxEditLength };
-  // diffWords gives the nicest boundaries but reflows whitespace that differs between the texts;
-  // diffWordsWithSpace is exact, and the cleanup absorbs the lone spaces it leaves between changes.
-  for (const fn of [diffWords, diffWordsWithSpace]) {
-    const changes = fn(older, newer, opts);
+  const maxEditLength = Math.ceil(1.25 * Math.max(oldTokens.length, newTokens.length)) + 16;
+  // Word tokens (with their surrounding whitespace) give the nicest boundaries but reflow whitespace that differs
+  // between the texts; diffWordsWithSpace is exact, and the cleanup absorbs the lone spaces it leaves between
+  // changes. It tokenises internally, so hold back what our own tokenising took.
+  const attempts = [
+    { reserve: 0, run: (timeout: number) => pretokenisedWordDiff.diff(oldTokens, newTokens, { timeout, maxEditLength }) },
+    {
+      reserve: tokenising,
+      run: (timeout: number) => diffWordsWithSpace(older, newer, { timeout, maxEditLength: 2 * maxEditLength }),
+    },
+  ];
+  for (const { reserve, run } of attempts) {
+    const before = performance.now();
+    const timeout = Math.floor(budget.deadline - before - reserve);
+    if (timeout <= 0) return { aborted: 'time' };
+    const changes = run(timeout);
     if (!changes) {
       // jsdiff measures its timeout with Date.now() (1 ms steps), so allow for it stopping slightly early.
-      return { aborted: performance.now() >= budget.deadline - 2 ? 'time' : 'size' };
+      return { aborted: performance.now() - before >= timeout + reserve - 2 ? 'time' : 'size' };
     }
     const segments = toSegments(changes);
     if (reconstructs(segments, older, newer)) return { segments };

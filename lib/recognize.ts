@@ -9,6 +9,8 @@ import { ARTICLE_TYPES, metaContent, microdataTypes, readJsonLd, typesOf } from 
 export interface Recognition {
   article: boolean;
   liveBlog: boolean;
+  /** The page declares itself an article (schema.org type, og:type, published time), whatever else it looks like. */
+  declared: boolean;
   /** Why the decision was made, for debugging and tests. */
   reason: string;
 }
@@ -18,7 +20,7 @@ const LISTING_TYPES = new Set(['SearchResultsPage', 'CollectionPage', 'ItemList'
 // Paragraphs shorter than this are teasers, captions or furniture.
 const STORY_PARAGRAPH_CHARS = 80;
 
-const no = (reason: string): Recognition => ({ article: false, liveBlog: false, reason });
+const no = (reason: string, declared = false): Recognition => ({ article: false, liveBlog: false, declared, reason });
 
 export function recognizeArticle(doc: Document, url: string): Recognition {
   if (!doc.body) return no('no body');
@@ -39,8 +41,8 @@ export function recognizeArticle(doc: Document, url: string): Recognition {
     if (doc.querySelector('input[type="password"]')) return no('login or sign-up form');
     if (!hasStoryCluster(doc)) return no('no single body of story paragraphs');
   }
-  if (!isProbablyReaderable(doc)) return no('not readerable');
-  return { article: true, liveBlog, reason: marker ?? 'story paragraphs' };
+  if (!isProbablyReaderable(doc)) return no('not readerable', marker !== null);
+  return { article: true, liveBlog, declared: marker !== null, reason: marker ?? 'story paragraphs' };
 }
 
 function looksLikeFrontOrSearch(url: string): boolean {

@@ -229,3 +229,280 @@ test('the key fixtures have a standalone number to change', () => {
     expect(fixtureArticle(name).body.some((b) => b.text.split(' ').some((w) => /^\d{1,4}$/.test(w))), name).toBe(true);
   }
 });
+
+describe('small texts', () => {
+  test('typographic differences are not changes', () => {
+    const a: Comparable = { headline: 'Obama’s “biggest” frustration', dek: null, byline: 'BBC\u00a0News', body: [] };
+    const b: Comparable = { headline: 'Obama\'s "biggest"  frustration', dek: '', byline: 'BBC News\u200b', body: [] };
+    const d = diffArticles(a, b);
+    expect(changeCount(d)).toBe(0);
+    expect(d.headline.segments).toEqual([{ op: 'eq', text: b.headline }]);
+  });
+
+  test('a number changed inside a longer number reads as whole numbers', () => {
+    const segs = diffText('Police said 1,200 people and 3.5% of voters.', 'Police said 1,500 people and 4.5% of voters.');
+    expect(textsOf(segs, 'del')).toEqual(['1,200', '3.5']);
+    expect(textsOf(segs, 'ins')).toEqual(['1,500', '4.5']);
+  });
+
+  test('single short words between two changes are folded into one phrase', () => {
+    const segs = diffText('Mr Obama lands in Kenya later on Friday.', 'Mr Obama lands in Kenya on Saturday for his first visit.');
+    expect(segs).toEqual([
+      { op: 'eq', text: 'Mr Obama lands in Kenya ' },
+      { op: 'del', text: 'later on Friday' },
+      { op: 'ins', text: 'on Saturday for his first visit' },
+      { op: 'eq', text: '.' },
+    ]);
+  });
+
+  test('a rewritten sentence is shown whole rather than as confetti', () => {
+    const o = 'The quick brown fox jumps over the lazy dog near the river bank.';
+    const n = 'A slow red cat walks under the sleepy hound by the old mill.';
+    expectWhole(diffText(o, n), o, n);
+  });
+
+  test('changed numbers are paired in order and deduplicated across blocks and the headline', () => {
+    const a: Comparable = {
+      headline: '32 dead in floods',
+      dek: null,
+      byline: null,
+      body: [
+        { kind: 'p', text: 'At least 32 people died and 1,200 were evacuated, officials said on Monday.' },
+        { kind: 'p', text: 'Turnout was 45% in the north, against 3.5% growth.' },
+      ],
+    };
+    const b: Comparable = {
+      ...a,
+      headline: '58 dead in floods',
+      body: [
+        { kind: 'p', text: 'At least 58 people died and 1,500 were evacuated, officials said on Monday.' },
+        { kind: 'p', text: 'Turnout was 47% in the north, against 3.5% growth.' },
+      ],
+    };
+    const d = diffArticles(a, b);
+    expect(d.summary.numbers).toEqual([
+      { from: '32', to: '58' },
+      { from: '1,200', to: '1,500' },
+      { from: '45%', to: '47%' },
+    ]);
+    expect(d.summary.text).toBe('Headline changed · 2 paragraphs edited');
+    expect(changeCount(d)).toBe(3);
+  });
+
+  test('summary wording: first count names the unit, singular and plural right', () => {
+    const p = (text: string): Block => ({ kind: 'p', text });
+    const a: Comparable = {
+      headline: 'H',
+      dek: null,
+      byline: null,
+      body: [p('Alpha beta gamma delta epsilon.'), p('Removed paragraph about something else entirely.'), p('Zeta eta theta iota kappa.')],
+    };
+    const b: Comparable = {
+      ...a,
+      body: [
+        p('Alpha beta gamma delta epsilon lambda.'),
+        p('Zeta eta theta iota kappa.'),
+        p('First new paragraph on a fresh topic.'),
+        p('Second new paragraph, unrelated words.'),
+      ],
+    };
+    const d = diffArticles(a, b);
+    expect(d.summary.text).toBe('2 paragraphs added · 1 removed · 1 edited');
+    expect(changeCount(d)).toBe(4);
+    expectConsistent(d, a, b);
+  });
+});
+
+/** Replaces every paragraph with text from another article, keeping the kinds. */
+function rewriteWith(a: Comparable, donor: Comparable): Comparable {
+  return withBody(a, a.body.map((b, i) => ({ ...b, text: donor.body[(i + 3) % donor.body.length]!.text })));
+}
+
+function expectNoConfetti(d: ArticleDiff, older: Comparable, newer: Comparable): void {
+  expect(d.blocks.filter((b) => b.type === 'same')).toEqual([]);
+  for (const b of d.blocks) {
+    if (b.type === 'edited' || (b.type === 'moved' && b.segments)) {
+      expectWhole(b.segments!, older.body[b.oldIndex]!.text, newer.body[b.newIndex]!.text);
+    }
+  }
+  expectConsistent(d, older, newer);
+}
+
+describe('whole-article rewrites', () => {
+  const donors: Record<string, string> = {
+    'bbc-1': 'guardian-1',
+    'guardian-1': 'nytimes-1',
+    'nytimes-1': 'bbc-1',
+    'lemonde-1': 'liberation-1',
+  };
+  test.each(Object.entries(donors))('%s rewritten with the paragraphs of %s has no confetti', (name, donor) => {
+    const a = fixtureArticle(name);
+    const b = rewriteWith(a, fixtureArticle(donor));
+    const d = diffArticles(a, b);
+    expectNoConfetti(d, a, b);
+    expect(d.summary.removed + d.summary.edited + d.summary.moved).toBe(a.body.length);
+  });
+
+  test('the longest fixture rewritten with random text from its own vocabulary has no confetti', () => {
+    const longest = [...ALL].sort((x, y) => words(fixtureArticle(y)).length - words(fixtureArticle(x)).length)[0]!;
+    const a = fixtureArticle(longest);
+    const vocab = words(a);
+    const rand = rng(42);
+    const b = withBody(a, a.body.map((blk) => ({ ...blk, text: randomText(vocab, wordCount(blk.text), rand) })));
+    const d = diffArticles(a, b);
+    expectNoConfetti(d, a, b);
+  });
+});
+
+function words(a: Comparable): string[] {
+  return a.body.flatMap((b) => b.text.split(' '));
+}
+
+describe('worst cases stay bounded', () => {
+  const vocab = fixtureArticle('guardian-1').body.flatMap((b) => b.text.split(' ')).filter((w) => !/\d/.test(w));
+  const rand = rng(7);
+  // 20,000 words in four blocks.
+  const big: Comparable = {
+    headline: 'A very long article',
+    dek: null,
+    byline: null,
+    body: [0, 1, 2, 3].map(() => ({ kind: 'p' as const, text: randomText(vocab, 5000, rand) })),
+  };
+  const edit = (text: string, at: number, replacement: string): string => {
+    const ws = text.split(' ');
+    ws[at] = replacement;
+    return ws.join(' ');
+  };
+  const edited: Comparable = withBody(big, [
+    { kind: 'p', text: edit(big.body[0]!.text, 1200, 'Zyzzyva') },
+    big.body[1]!,
+    { kind: 'p', text: edit(big.body[2]!.text, 2500, `${big.body[2]!.text.split(' ')[2500]} ${SENTENCE}`) },
+    { kind: 'p', text: edit(big.body[3]!.text, 4000, '1,234') },
+  ]);
+
+  test('a 20,000-word article with a few edits finishes with the right structure', () => {
+    const d = diffArticles(big, edited);
+    expect(d.summary.edited).toBe(3);
+    expect(changeCount(d)).toBe(3);
+    expectConsistent(d, big, edited);
+  });
+
+  test('with enough budget the same edits come out word by word', () => {
+    const d = diffArticles(big, edited, { budgetMs: 10_000 });
+    expect(d.coarse).toBe(false);
+    const segs = d.blocks.flatMap((b) => (b.type === 'edited' ? [b.segments] : []));
+    expect(segs.map((s) => textsOf(s, 'ins').map((t) => t.trim()))).toEqual([['Zyzzyva'], [SENTENCE], ['1,234']]);
+    expect(segs[1]!.filter((s) => s.op === 'del')).toEqual([]);
+  });
+
+  test('a 20,000-word block rewritten from the same vocabulary comes out whole', () => {
+    const o: Comparable = { ...big, body: [{ kind: 'p', text: randomText(vocab, 20_000, rand) }] };
+    const n: Comparable = { ...big, body: [{ kind: 'p', text: randomText(vocab, 20_000, rand) }] };
+    const d = diffArticles(o, n);
+    const [b] = changes(d);
+    expect(d.blocks).toHaveLength(1);
+    // Either the budget ran out (coarse) or the anti-confetti rule applied; both show old and new whole.
+    if (b?.type !== 'edited') throw new Error(`expected an edit, got ${b?.type}`);
+    expectWhole(b.segments, o.body[0]!.text, n.body[0]!.text);
+  });
+
+  test('with no budget left every edit is block-level and marked coarse, but the structure is intact', () => {
+    const d = diffArticles(big, edited, { budgetMs: 0 });
+    expect(d.coarse).toBe(true);
+    expect(d.summary.edited).toBe(3);
+    for (const b of d.blocks) {
+      if (b.type === 'edited') expectWhole(b.segments, big.body[b.oldIndex]!.text, edited.body[b.newIndex]!.text);
+    }
+    expectConsistent(d, big, edited);
+  });
+
+  test('more than 3000 blocks fall back to hash alignment and still find removals, moves and edits', () => {
+    const many: Block[] = Array.from({ length: 4000 }, (_, i) => ({ kind: 'p', text: `Paragraph ${i}: ${randomText(vocab, 12, rand)}` }));
+    const body = many.filter((_, i) => i !== 100);
+    [body[2000], body[2001]] = [body[2001]!, body[2000]!];
+    body[3000] = { kind: 'p', text: `${body[3000]!.text} ${SENTENCE}` };
+    const a = withBody(big, many);
+    const b = withBody(big, body);
+    const d = diffArticles(a, b);
+    expect(d.summary).toMatchObject({ added: 0, removed: 1, edited: 1, moved: 1 });
+    expectConsistent(d, a, b);
+  });
+});
+
+// ---- properties ------------------------------------------------------------------------------------------
+
+const VOCAB = ['the', 'minister', 'said', 'on', 'Monday', '32', '1,200', 'people', 'were', 'killed', 'in', 'Kenya', 'and'];
+const word = fc.constantFrom(...VOCAB, 'Obama’s', '“quoted”', '45%', '—', 'a.', 'b,');
+const sentence = fc.array(word, { minLength: 1, maxLength: 25 }).map((ws) => ws.join(' '));
+const anyText = fc.oneof(
+  sentence,
+  fc.string({ unit: 'grapheme', maxLength: 60 }),
+  fc.string({ unit: 'binary', maxLength: 60 }),
+  fc.string({ unit: fc.constantFrom('a', 'b', ' ', '.', ',', '\u00a0', '1'), maxLength: 40 }),
+);
+const block = fc.record({ kind: fc.constantFrom('p' as const, 'h' as const, 'li' as const, 'quote' as const), text: sentence });
+const article = fc.record({
+  headline: anyText,
+  dek: fc.option(anyText),
+  byline: fc.option(anyText),
+  body: fc.array(block, { maxLength: 12 }),
+});
+
+describe('properties', () => {
+  test('segments reconstruct both texts exactly', () => {
+    fc.assert(
+      fc.property(anyText, anyText, (o, n) => {
+        const segs = diffText(o, n);
+        expect(oldOf(segs)).toBe(o);
+        expect(newOf(segs)).toBe(n);
+        expect(segs.every((s) => s.text !== '')).toBe(true);
+        // Adjacent segments of the same kind are merged.
+        expect(segs.every((s, i) => i === 0 || segs[i - 1]!.op !== s.op)).toBe(true);
+      }),
+      { numRuns: 20000 },
+    );
+  });
+
+  test('an article compared with itself has no changes', () => {
+    fc.assert(
+      fc.property(article, (a) => {
+        const d = diffArticles(a, a);
+        expect(changeCount(d)).toBe(0);
+        expect(d.summary.text).toBe('No changes');
+        expect(d.blocks.every((b) => b.type === 'same')).toBe(true);
+      }),
+    );
+  });
+
+  test('any two articles give a consistent diff, and changeCount is 0 exactly when nothing changed', () => {
+    const pair = article.chain((a) =>
+      fc.tuple(
+        fc.constant(a),
+        fc.oneof(
+          article,
+          // Mostly the same article with a few blocks dropped, added, replaced or shuffled.
+          fc.tuple(fc.array(block, { maxLength: 3 }), fc.nat(), fc.nat()).map(([extra, x, y]) => {
+            const body = a.body.filter((_, i) => i !== x % (a.body.length + 1));
+            body.splice(y % (body.length + 1), 0, ...extra);
+            return { ...a, body };
+          }),
+        ),
+      ),
+    );
+    fc.assert(
+      fc.property(pair, ([a, b]) => {
+        const d = diffArticles(a, b);
+        expectConsistent(d, a, b);
+        const equal =
+          comparableText(a.headline) === comparableText(b.headline) &&
+          comparableText(a.dek ?? '') === comparableText(b.dek ?? '') &&
+          comparableText(a.byline ?? '') === comparableText(b.byline ?? '') &&
+          a.body.length === b.body.length &&
+          a.body.every((blk, i) => comparableText(blk.text) === comparableText(b.body[i]!.text));
+        expect(changeCount(d) === 0).toBe(equal);
+        expect(d.summary.text === 'No changes').toBe(equal);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+});

@@ -1,0 +1,56 @@
+/**
+ * The background's handling of one capture: re-derives identity from the sender's URL, honours the reader's
+ * settings, records the snapshot and works out the badge. Separate from the entrypoint so it runs in Node tests.
+ */
+import type { PalimpsestDB } from './db';
+import { changeCount, diffArticles } from './diff';
+import { getVersion, recordSnapshot, type RecordOutcome } from './history';
+import type { CaptureReply } from './messages';
+import { badgeFor, type BadgeState } from './badge';
+import { isExcluded, type Settings } from './settings';
+import type { Snapshot } from './snapshot';
+import { articleKey } from './url';
+
+export interface CaptureResult {
+  reply: CaptureReply;
+  /** null clears the tab's badge. */
+  badge: BadgeState | null;
+}
+
+export async function handleCapture(
+  db: PalimpsestDB,
+  input: { snapshot: Snapshot; captureId: string; senderUrl: string; settings: Settings; now: number },
+): Promise<CaptureResult> {
+  const { settings, senderUrl } = input;
+  if (settings.paused) return refuse('paused', 'Recording is paused');
+  if (isExcluded(settings, senderUrl)) return refuse('excluded', 'This site is excluded');
+  // The page told us what it declares as canonical; the URL itself comes from the browser, not the payload.
+  const snapshot: Snapshot = {
+    ...input.snapshot,
+    url: senderUrl,
+    key: articleKey(senderUrl, { canonical: input.snapshot.canonicalUrl }),
+  };
+  let outcome: RecordOutcome;
+  try {
+    outcome = await recordSnapshot(db, snapshot, { now: input.now, captureId: input.captureId });
+  } catch (error) {
+    const quota = error instanceof DOMException && error.name === 'QuotaExceededError';
+    return refuse(quota ? 'quota' : 'storage', quota ? 'Storage is full: this visit was not recorded' : String(error));
+  }
+  return { reply: { ok: true, outcome }, badge: await badgeForOutcome(db, snapshot.key, outcome) };
+}
+
+async function badgeForOutcome(db: PalimpsestDB, key: string, outcome: RecordOutcome): Promise<BadgeState | null> {
+  if (outcome.kind !== 'changed' && outcome.kind !== 'revert') return null;
+  const [before, after] = await Promise.all([
+    getVersion(db, key, outcome.baselineSeq),
+    getVersion(db, key, outcome.seq),
+  ]);
+  if (!before || !after) return badgeFor(outcome, null, 1);
+  const diff = diffArticles(before, after);
+  return badgeFor(outcome, diff.summary, changeCount(diff));
+}
+
+function refuse(reason: Exclude<CaptureReply, { ok: true }>['reason'], message: string): CaptureResult {
+  return { reply: { ok: false, reason, message }, badge: null };
+}

@@ -1,0 +1,115 @@
+/**
+ * Starts Debian's Chromium headless with the built extension loaded, in a throwaway profile, and gives tests the
+ * handles they need: the extension id, its service worker (to read IndexedDB and badges) and pages to act with.
+ */
+import { mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+
+export const CHROME_BUILD = path.resolve(import.meta.dirname, '../../.output/chrome-mv3');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export interface ExtensionBrowser {
+  context: BrowserContext;
+  extensionId: string;
+  worker(): Promise<Worker>;
+  profileDir: string;
+  close(options?: { keepProfile?: boolean }): Promise<void>;
+}
+
+export async function launchWithExtension(options: { profileDir?: string; build?: string } = {}): Promise<ExtensionBrowser> {
+  const build = options.build ?? CHROME_BUILD;
+  if (!existsSync(path.join(build, 'manifest.json'))) {
+    throw new Error(`No extension build at ${build}: run "npm run build" first`);
+  }
+  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install chromium`);
+  const profileDir = options.profileDir ?? mkdtempSync(path.join(tmpdir(), 'palimpsest-profile-'));
+  const context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      `--disable-extensions-except=${build}`,
+      `--load-extension=${build}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-quic',
+    ],
+  });
+  const worker = async () => context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL((await worker()).url()).host;
+  return {
+    context,
+    extensionId,
+    profileDir,
+    // The service worker may be stopped and restarted between steps; always ask for the live one.
+    worker,
+    close: async ({ keepProfile = false } = {}) => {
+      await context.close();
+      if (!keepProfile) rmSync(profileDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Opens a page, waits for it to load, and returns it. */
+export async function visit(context: BrowserContext, url: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(url, { waitUntil: 'load' });
+  return page;
+}
+
+export interface DbDump {
+  articles: { key: string; headline: string; versionCount: number; urls: string[] }[];
+  versions: { key: string; seq: number; headline: string; partial: boolean; body: { text: string }[] }[];
+  visits: { key: string; seq: number; partial: boolean }[];
+}
+
+/** Everything in the extension's history database, read from inside the service worker. */
+export async function dumpDb(worker: Worker): Promise<DbDump> {
+  return worker.evaluate(async () => {
+    const db: IDBDatabase = await new Promise((resolve, reject) => {
+      const req = indexedDB.open('palimpsest');
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    const all = (store: string) =>
+      new Promise<unknown[]>((resolve, reject) => {
+        if (!db.objectStoreNames.contains(store)) return resolve([]);
+        const req = db.transaction(store).objectStore(store).getAll();
+        req.onsuccess = () => resolve(req.result);
+        req.onerror = () => reject(req.error);
+      });
+    const dump = { articles: await all('articles'), versions: await all('versions'), visits: await all('visits') };
+    db.close();
+    return dump as never;
+  });
+}
+
+/** Polls `probe` until it returns a truthy value or the time runs out. */
+export async function waitFor<T>(probe: () => Promise<T>, what: string, timeoutMs = 15_000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  let last: T;
+  do {
+    last = await probe();
+    if (last) return last;
+    await new Promise((r) => setTimeout(r, 100));
+  } while (Date.now() < end);
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+export async function badgeText(worker: Worker, tabId: number): Promise<string> {
+  return worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
+}
+
+/** The browser's id for `page`'s tab (tab URLs are hidden without the tabs permission, so ask for the active one). */
+export async function tabIdOf(worker: Worker, page: Page): Promise<number> {
+  await page.bringToFront();
+  return worker.evaluate(async () => {
+    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+    return tab?.id ?? -1;
+  });
+}
