@@ -12,10 +12,26 @@ const WORD = /[\p{L}\p{N}]+/gu;
 const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
 // Characters that can sit inside a word or number: 1,200 · 3.5 · well-known · Obama's.
 const JOINER = /[.,'\u2019\-\u2010\u2011]/u;
-// The tail/head of unchanged text that belongs to the same word as the adjacent change.
-const WORD_TAIL = /(?:[\p{L}\p{N}\p{M}]+[.,'\u2019\-\u2010\u2011])*[\p{L}\p{N}\p{M}]*$/u;
-const WORD_HEAD = /^[\p{L}\p{N}\p{M}]*(?:[.,'\u2019\-\u2010\u2011][\p{L}\p{N}\p{M}]+)*/u;
 const MAX_SLIDE = 80;
+
+const isWordChar = (c: string | undefined): boolean => c !== undefined && WORD_CHAR.test(c);
+const isJoiner = (c: string | undefined): boolean => c !== undefined && JOINER.test(c);
+
+/** The end of `s` that belongs to the same word as whatever follows it: "said 1," -> "1,". */
+function wordTail(s: string): string {
+  let i = s.length;
+  if (isJoiner(s[i - 1]) && isWordChar(s[i - 2])) i--;
+  // A joiner counts only between word characters.
+  while (i > 0 && (isWordChar(s[i - 1]) || (isJoiner(s[i - 1]) && isWordChar(s[i - 2])))) i--;
+  return s.slice(i);
+}
+
+/** The start of `s` that belongs to the same word as whatever precedes it: ".5% of" -> ".5". */
+function wordHead(s: string): string {
+  let i = 0;
+  while (i < s.length && (isWordChar(s[i]) || (isJoiner(s[i]) && isWordChar(s[i + 1])))) i++;
+  return s.slice(0, i);
+}
 
 export function countWords(s: string): number {
   return s.match(WORD)?.length ?? 0;
@@ -60,7 +76,8 @@ function boundaryScore(left: string, right: string): number {
   if (c1 === undefined || c2 === undefined) return 6;
   // Never split a surrogate pair.
   if (/[\udc00-\udfff]/.test(c2)) return -100;
-  if (/\s/.test(c1)) return /[.!?\u2026]["'\u201d\u2019)]?\s*$/.test(left) ? 5 : 3;
+  // Only the last few characters matter, and blocks can be 100 KB long.
+  if (/\s/.test(c1)) return /[.!?\u2026]["'\u201d\u2019)]?\s+$/.test(left.slice(-8)) ? 5 : 3;
   if (/\s/.test(c2)) return 2;
   if (!WORD_CHAR.test(c1) || !WORD_CHAR.test(c2)) return 1;
   return 0;
@@ -123,8 +140,7 @@ function snap(runs: Run[]): void {
     const prev = runs[k - 1];
     const next = runs[k + 1];
     if (prev && 'eq' in prev && (startsWord(hunk.del) || startsWord(hunk.ins))) {
-      // Only look at the end of the text: the tail is at most one word, and the regex is anchored at $.
-      const tail = WORD_TAIL.exec(prev.eq.slice(-64))?.[0] ?? '';
+      const tail = wordTail(prev.eq);
       // A tail ending in a joiner ("1,") only belongs to the change if the change continues with a word character.
       const joins = WORD_CHAR.test(tail[tail.length - 1] ?? '') || WORD_CHAR.test(hunk.del[0] ?? '') || WORD_CHAR.test(hunk.ins[0] ?? '');
       if (tail !== '' && joins) {
@@ -134,7 +150,7 @@ function snap(runs: Run[]): void {
       }
     }
     if (next && 'eq' in next && (endsWord(hunk.del) || endsWord(hunk.ins))) {
-      const head = WORD_HEAD.exec(next.eq)?.[0] ?? '';
+      const head = wordHead(next.eq);
       if (head !== '') {
         next.eq = next.eq.slice(head.length);
         hunk.del += head;
@@ -145,11 +161,14 @@ function snap(runs: Run[]): void {
 }
 
 function isTiny(eq: string, left: { del: string; ins: string }, right: { del: string; ins: string }): boolean {
+  const around = Math.min(Math.max(left.del.length, left.ins.length), Math.max(right.del.length, right.ins.length));
+  const short = eq.trim().length <= 4;
+  // Most unchanged stretches are long; settle those without counting words (big diffs have thousands).
+  if (!short && eq.length * 4 > around) return !/[\p{L}\p{N}]/u.test(eq);
   const words = countWords(eq);
   if (words === 0) return true; // only spaces or punctuation between two changes
-  const around = Math.min(Math.max(left.del.length, left.ins.length), Math.max(right.del.length, right.ins.length));
   // One short word ("on", "the"), or a couple of words dwarfed by the changes on both sides.
-  return (words === 1 && eq.trim().length <= 4) || (words <= 2 && eq.length * 4 <= around);
+  return (words === 1 && short) || (words <= 2 && eq.length * 4 <= around);
 }
 
 /**

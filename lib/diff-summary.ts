@@ -5,8 +5,9 @@
 import { diffArrays } from 'diff';
 import type { ArticleDiff, ChangeSummary, Comparable, NumberChange } from './diff';
 
-// 32 · 1,200 · 3.5 · 45% · 45 % (French, with a no-break space) · 1 200 (French thousands, no-break space).
-const NUMBER = /(?<![\p{L}\p{N}])\d+(?:[.,\u00a0\u202f]\d+)*(?:[\u00a0\u202f]?%)?/gu;
+// 32 · 1,200 · 3.5 · 45% · 45 % (French) · 1 200 (French thousands, only with a no-break space: a plain space
+// between two numbers usually separates them).
+const NUMBER = /(?<![\p{L}\p{N}])\d+(?:[.,\u00a0\u202f]\d+)*(?:[ \u00a0\u202f]?%)?/gu;
 /**
  * Numbers are a side line: a pathological list of them must not hold up the whole diff. A block where more
  * numbers changed than this was rewritten rather than corrected, and listing its numbers would not help anyway.
@@ -23,8 +24,8 @@ export function numberChanges(older: string, newer: string): NumberChange[] {
   const a = numbersIn(older);
   const b = numbersIn(newer);
   if (a.length === 0 || b.length === 0) return [];
-  // No-break spaces inside numbers are typography, not a different number.
-  const plain = (x: string): string => x.replace(/[\u00a0\u202f]/g, '');
+  // Spaces inside numbers are typography, not a different number.
+  const plain = (x: string): string => x.replace(/[ \u00a0\u202f]/g, '');
   const changes = diffArrays(a.map(plain), b.map(plain), { timeout: NUMBER_DIFF_TIMEOUT_MS, maxEditLength: MAX_NUMBER_EDITS });
   if (!changes) return [];
   const out: NumberChange[] = [];
