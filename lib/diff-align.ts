@@ -40,7 +40,16 @@ export function alignKeys(a: number[], b: number[], deadline: number): Anchors {
 }
 
 /** Patience alignment of a[aLo..aHi) with b[bLo..bHi), appending matches to `out` in order. */
-function patience(a: number[], b: number[], aLo: number, aHi: number, bLo: number, bHi: number, depth: number, out: Anchors): void {
+function patience(
+  a: number[],
+  b: number[],
+  aLo: number,
+  aHi: number,
+  bLo: number,
+  bHi: number,
+  depth: number,
+  out: Anchors,
+): void {
   // Common prefix and suffix are matched directly.
   while (aLo < aHi && bLo < bHi && a[aLo] === b[bLo]) out.push([aLo++, bLo++]);
   const suffix: Anchors = [];

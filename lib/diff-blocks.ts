@@ -6,7 +6,15 @@
 import type { Block } from './snapshot';
 import type { BlockChange } from './diff';
 import { alignKeys } from './diff-align';
-import { editSimilarity, moveSimilarity, pairInOrder, pairMoves, wordSet, PAIR_WORK, type PairLimits } from './diff-pair';
+import {
+  editSimilarity,
+  moveSimilarity,
+  pairInOrder,
+  pairMoves,
+  wordSet,
+  PAIR_WORK,
+  type PairLimits,
+} from './diff-pair';
 import { wordSegments, type Budget } from './diff-words';
 
 interface Gap {
@@ -22,7 +30,12 @@ function range(from: number, to: number): number[] {
   return out;
 }
 
-export function diffBlocks(older: Block[], newer: Block[], budget: Budget, normalise: (s: string) => string): BlockChange[] {
+export function diffBlocks(
+  older: Block[],
+  newer: Block[],
+  budget: Budget,
+  normalise: (s: string) => string,
+): BlockChange[] {
   const oldNorm = older.map((b) => normalise(b.text));
   const newNorm = newer.map((b) => normalise(b.text));
   // Interning the normalised texts makes every later equality test an integer comparison.
@@ -87,8 +100,8 @@ export function diffBlocks(older: Block[], newer: Block[], budget: Budget, norma
       editedOld.set(removed[x]!, added[y]!);
       editedNew.set(added[y]!, removed[x]!);
     }
-    leftRemoved.push(...removed.filter((o) => !editedOld.has(o)));
-    leftAdded.push(...added.filter((n) => !editedNew.has(n)));
+    for (const o of removed) if (!editedOld.has(o)) leftRemoved.push(o);
+    for (const n of added) if (!editedNew.has(n)) leftAdded.push(n);
   }
 
   // Moved and edited: clearly the same block, but in another gap (or crossing another edit).

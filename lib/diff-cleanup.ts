@@ -142,7 +142,7 @@ function snap(runs: Run[]): void {
     if (prev && 'eq' in prev && (startsWord(hunk.del) || startsWord(hunk.ins))) {
       const tail = wordTail(prev.eq);
       // A tail ending in a joiner ("1,") only belongs to the change if the change continues with a word character.
-      const joins = WORD_CHAR.test(tail[tail.length - 1] ?? '') || WORD_CHAR.test(hunk.del[0] ?? '') || WORD_CHAR.test(hunk.ins[0] ?? '');
+      const joins = isWordChar(tail[tail.length - 1]) || isWordChar(hunk.del[0]) || isWordChar(hunk.ins[0]);
       if (tail !== '' && joins) {
         prev.eq = prev.eq.slice(0, prev.eq.length - tail.length);
         hunk.del = tail + hunk.del;

@@ -132,7 +132,10 @@ function pairWindowed(
   return pairs;
 }
 
-/** Greedy best-first pairing of leftover blocks anywhere in the article as moved-and-edited; returns (old, new) block indices. */
+/**
+ * Greedy best-first pairing of leftover blocks anywhere in the article as moved-and-edited.
+ * Unlike pairInOrder, returns (old, new) block indices rather than positions in the arrays.
+ */
 export function pairMoves(
   removed: number[],
   added: number[],

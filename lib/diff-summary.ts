@@ -26,7 +26,10 @@ export function numberChanges(older: string, newer: string): NumberChange[] {
   if (a.length === 0 || b.length === 0) return [];
   // Spaces inside numbers are typography, not a different number.
   const plain = (x: string): string => x.replace(/[ \u00a0\u202f]/g, '');
-  const changes = diffArrays(a.map(plain), b.map(plain), { timeout: NUMBER_DIFF_TIMEOUT_MS, maxEditLength: MAX_NUMBER_EDITS });
+  const changes = diffArrays(a.map(plain), b.map(plain), {
+    timeout: NUMBER_DIFF_TIMEOUT_MS,
+    maxEditLength: MAX_NUMBER_EDITS,
+  });
   if (!changes) return [];
   const out: NumberChange[] = [];
   let i = 0;
@@ -55,7 +58,11 @@ function plural(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
-export function summarise(d: Omit<ArticleDiff, 'summary' | 'coarse'>, older: Comparable, newer: Comparable): ChangeSummary {
+export function summarise(
+  d: Omit<ArticleDiff, 'summary' | 'coarse'>,
+  older: Comparable,
+  newer: Comparable,
+): ChangeSummary {
   const counts = { added: 0, removed: 0, edited: 0, moved: 0 };
   const numbers: NumberChange[] = [];
   const seen = new Set<string>();

@@ -85,7 +85,10 @@ function rawDiff(older: string, newer: string, budget: Budget): RawResult {
   // between the texts; diffWordsWithSpace is exact, and the cleanup absorbs the lone spaces it leaves between
   // changes. It tokenises internally, so hold back what our own tokenising took.
   const attempts = [
-    { reserve: 0, run: (timeout: number) => pretokenisedWordDiff.diff(oldTokens, newTokens, { timeout, maxEditLength }) },
+    {
+      reserve: 0,
+      run: (timeout: number) => pretokenisedWordDiff.diff(oldTokens, newTokens, { timeout, maxEditLength }),
+    },
     {
       reserve: tokenising,
       run: (timeout: number) => diffWordsWithSpace(older, newer, { timeout, maxEditLength: 2 * maxEditLength }),

@@ -107,7 +107,10 @@ export function diffArticles(older: Comparable, newer: Comparable, options?: { b
   return { headline, dek, byline, blocks, summary, coarse: budget.coarse };
 }
 
-/** Number of changed units for the toolbar badge: headline counts as one, dek one, byline one, plus each added/removed/edited/moved block. */
+/**
+ * Number of changed units for the toolbar badge: headline counts as one, dek one, byline one, plus each
+ * added/removed/edited/moved block.
+ */
 export function changeCount(d: ArticleDiff): number {
   let n = (d.headline.changed ? 1 : 0) + (d.dek.changed ? 1 : 0) + (d.byline.changed ? 1 : 0);
   for (const b of d.blocks) if (b.type !== 'same') n++;

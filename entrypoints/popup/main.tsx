@@ -1,2 +1,7 @@
+// Entry of the toolbar popup.
 import { render } from 'preact';
-render(<p>Palimpsest</p>, document.getElementById('app')!);
+import '@/components/style.css';
+import './popup.css';
+import { Popup } from './Popup';
+
+render(<Popup />, document.getElementById('app')!);

@@ -34,7 +34,7 @@ test('visiting a fixture page records exactly one snapshot with its headline', a
   expect(settled.visits).toHaveLength(1);
   expect(settled.versions).toHaveLength(1);
   expect(settled.articles).toHaveLength(1);
-  expect(dump.versions[0]!.headline).toBe(fixture.metadata.title);
+  expect(dump!.versions[0]!.headline).toBe(fixture.metadata.title);
   expect(settled.versions[0]!.body.length).toBeGreaterThan(10);
   expect(settled.articles[0]!.key).toBe(`${new URL(server.origin).host}/news/world-us-canada-33646542`);
 });

@@ -2,7 +2,7 @@
  * Starts Debian's Chromium headless with the built extension loaded, in a throwaway profile, and gives tests the
  * handles they need: the extension id, its service worker (to read IndexedDB and badges) and pages to act with.
  */
-import { mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
@@ -18,7 +18,9 @@ export interface ExtensionBrowser {
   close(options?: { keepProfile?: boolean }): Promise<void>;
 }
 
-export async function launchWithExtension(options: { profileDir?: string; build?: string } = {}): Promise<ExtensionBrowser> {
+export async function launchWithExtension(
+  options: { profileDir?: string; build?: string; args?: string[] } = {},
+): Promise<ExtensionBrowser> {
   const build = options.build ?? CHROME_BUILD;
   if (!existsSync(path.join(build, 'manifest.json'))) {
     throw new Error(`No extension build at ${build}: run "npm run build" first`);
@@ -38,6 +40,7 @@ export async function launchWithExtension(options: { profileDir?: string; build?
       '--disable-component-update',
       '--disable-sync',
       '--disable-quic',
+      ...(options.args ?? []),
     ],
   });
   const worker = async () => context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
@@ -71,11 +74,15 @@ export interface DbDump {
 /** Everything in the extension's history database, read from inside the service worker. */
 export async function dumpDb(worker: Worker): Promise<DbDump> {
   return worker.evaluate(async () => {
-    const db: IDBDatabase = await new Promise((resolve, reject) => {
+    const db: IDBDatabase | null = await new Promise((resolve, reject) => {
       const req = indexedDB.open('palimpsest');
+      // No database yet: opening it here would create an empty version 1 the extension would then have to
+      // upgrade from. Abort, so the extension creates it itself.
+      req.onupgradeneeded = () => req.transaction?.abort();
       req.onsuccess = () => resolve(req.result);
-      req.onerror = () => reject(req.error);
+      req.onerror = () => (req.error?.name === 'AbortError' ? resolve(null) : reject(req.error));
     });
+    if (db === null) return { articles: [], versions: [], visits: [] } as never;
     const all = (store: string) =>
       new Promise<unknown[]>((resolve, reject) => {
         if (!db.objectStoreNames.contains(store)) return resolve([]);
@@ -112,4 +119,14 @@ export async function tabIdOf(worker: Worker, page: Page): Promise<number> {
     const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
     return tab?.id ?? -1;
   });
+}
+
+/**
+ * A second, DevTools-protocol connection to a browser launched with --remote-debugging-port=0: it can open
+ * off-the-record (private) contexts, which a persistent context cannot.
+ */
+export async function connectOverDevTools(profileDir: string) {
+  const portFile = path.join(profileDir, 'DevToolsActivePort');
+  const port = await waitFor(async () => (existsSync(portFile) ? readFileSync(portFile, 'utf8').split('\n')[0] : ''), 'DevTools port');
+  return chromium.connectOverCDP(`http://127.0.0.1:${port}`);
 }

@@ -1,0 +1,74 @@
+// Compares two stored versions of an article: summary line, the diff (inline or side by side) and the timeline.
+import { useMemo, useState } from 'preact/hooks';
+import type { VersionRecord } from '@/lib/db';
+import { diffArticles } from '@/lib/diff';
+import { formatWhen } from '@/lib/view-model';
+import { DiffView } from './DiffView';
+import { SideBySide } from './SideBySide';
+import { Summary } from './Summary';
+import { Timeline } from './Timeline';
+
+interface Props {
+  /** Oldest first. */
+  versions: readonly VersionRecord[];
+  /** The pair to show first; null shows the latest version on its own. */
+  initial: [number, number] | null;
+  /** Offer the two-column layout (the history page has room for it, the popup does not). */
+  sideBySide?: boolean;
+  /** Unique per page, for form control names. */
+  name: string;
+}
+
+const label = (v: VersionRecord) => `Version ${v.seq} · ${formatWhen(v.firstSeen)}`;
+
+export function Compare({ versions, initial, sideBySide = false, name }: Props) {
+  const latest = versions.at(-1)?.seq ?? 0;
+  const [pair, setPair] = useState<[number, number]>(initial ?? [latest, latest]);
+  const [full, setFull] = useState(false);
+  const [layout, setLayout] = useState<'inline' | 'side'>('inline');
+  const older = versions.find((v) => v.seq === pair[0]);
+  const newer = versions.find((v) => v.seq === pair[1]);
+  const diff = useMemo(() => (older && newer ? diffArticles(older, newer) : null), [older, newer]);
+  const single = pair[0] === pair[1];
+  const key = `${pair[0]}-${pair[1]}`;
+
+  return (
+    <section class="compare" aria-label="Comparison">
+      {!older || !newer || !diff ? (
+        <p class="note">
+          Version {!older ? pair[0] : pair[1]} is no longer stored: history is only kept as long as your settings say.
+        </p>
+      ) : (
+        <>
+          {!single && <Summary summary={diff.summary} coarse={diff.coarse} />}
+          <div class="compare-bar">
+            <p class="compare-pair">{single ? label(newer) : `${label(older)} → ${label(newer)}`}</p>
+            <div class="controls">
+              {sideBySide && !single && (
+                <div class="segmented" role="group" aria-label="Layout">
+                  <button type="button" aria-pressed={layout === 'inline'} onClick={() => setLayout('inline')}>
+                    Inline
+                  </button>
+                  <button type="button" aria-pressed={layout === 'side'} onClick={() => setLayout('side')}>
+                    Side by side
+                  </button>
+                </div>
+              )}
+              {!single && (
+                <button type="button" class="toggle" aria-pressed={full} onClick={() => setFull(!full)}>
+                  Show full article
+                </button>
+              )}
+            </div>
+          </div>
+          {layout === 'side' && sideBySide && !single ? (
+            <SideBySide key={key} diff={diff} full={full} leftLabel={label(older)} rightLabel={label(newer)} lang={newer.lang} />
+          ) : (
+            <DiffView key={key} diff={diff} full={full || single} lang={newer.lang} />
+          )}
+        </>
+      )}
+      {versions.length > 1 && <Timeline versions={versions} pair={pair} onPick={setPair} name={name} />}
+    </section>
+  );
+}

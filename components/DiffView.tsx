@@ -1,0 +1,49 @@
+// Inline track-changes view of an ArticleDiff: headline, standfirst and byline, then the body with folded context.
+import { useState } from 'preact/hooks';
+import type { ArticleDiff, FieldDiff } from '@/lib/diff';
+import { collapseBlocks, type CollapsedItem } from '@/lib/view-model';
+import { ChangeBlock } from './ChangeBlock';
+import { Gap } from './Gap';
+import { Segments } from './Segments';
+
+interface Props {
+  diff: ArticleDiff;
+  /** Show every block instead of folding unchanged ones away. */
+  full: boolean;
+  lang?: string | null;
+}
+
+function Field({ field, as: Tag, cls }: { field: FieldDiff; as: 'h2' | 'p'; cls: string }) {
+  if (field.segments.length === 0) return null;
+  return (
+    <Tag class={`${cls}${field.changed ? ' field-changed' : ''}`}>
+      <Segments segments={field.segments} />
+    </Tag>
+  );
+}
+
+export function DiffView({ diff, full, lang }: Props) {
+  // Expanded gaps, by id; the parent remounts this view (key) when it compares another pair of versions.
+  const [open, setOpen] = useState<ReadonlySet<number>>(new Set());
+  const items: CollapsedItem[] = full
+    ? diff.blocks.map((change) => ({ type: 'block', change }))
+    : collapseBlocks(diff.blocks);
+  return (
+    <article class="diff article-text" lang={lang ?? undefined}>
+      <Field field={diff.headline} as="h2" cls="diff-headline" />
+      <Field field={diff.dek} as="p" cls="diff-dek" />
+      <Field field={diff.byline} as="p" cls="diff-byline" />
+      <div class="diff-body">
+        {items.map((item, i) =>
+          item.type === 'block' ? (
+            <ChangeBlock key={i} change={item.change} />
+          ) : open.has(item.id) ? (
+            item.changes.map((change, j) => <ChangeBlock key={`${i}.${j}`} change={change} />)
+          ) : (
+            <Gap key={i} count={item.changes.length} onExpand={() => setOpen(new Set(open).add(item.id))} />
+          ),
+        )}
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,91 @@
+// Two-column comparison: the older version on the left with deletions, the newer on the right with insertions,
+// aligned block by block so each edit sits next to what it replaced.
+import { useState } from 'preact/hooks';
+import type { ArticleDiff, FieldDiff, Segment } from '@/lib/diff';
+import type { BlockKind } from '@/lib/snapshot';
+import { collapseBlocks, sideRow, splitSegments, type CollapsedItem } from '@/lib/view-model';
+import type { BlockChange } from '@/lib/diff';
+import { BlockShell } from './BlockShell';
+import { Gap } from './Gap';
+import { Segments } from './Segments';
+
+interface Props {
+  diff: ArticleDiff;
+  full: boolean;
+  leftLabel: string;
+  rightLabel: string;
+  lang?: string | null;
+}
+
+function Cell({ segments, kind, tone }: { segments: Segment[] | null; kind: BlockKind; tone: string }) {
+  return (
+    <td class={segments ? undefined : 'empty'}>
+      {segments && (
+        <BlockShell kind={kind} tone={tone}>
+          <Segments segments={segments} />
+        </BlockShell>
+      )}
+    </td>
+  );
+}
+
+function FieldRow({ field, kind, tone }: { field: FieldDiff; kind: BlockKind; tone: string }) {
+  if (field.segments.length === 0) return null;
+  const { left, right } = splitSegments(field.segments);
+  return (
+    <tr class={`row-field ${tone}`}>
+      <Cell segments={left.length > 0 ? left : null} kind={kind} tone={tone} />
+      <Cell segments={right.length > 0 ? right : null} kind={kind} tone={tone} />
+    </tr>
+  );
+}
+
+function BlockRow({ change }: { change: BlockChange }) {
+  const row = sideRow(change);
+  const tone = `block-${row.type}`;
+  return (
+    <tr class={`row-${row.type}`}>
+      <Cell segments={row.left} kind={row.kind} tone={tone} />
+      <Cell segments={row.right} kind={row.kind} tone={tone} />
+    </tr>
+  );
+}
+
+export function SideBySide({ diff, full, leftLabel, rightLabel, lang }: Props) {
+  const [open, setOpen] = useState<ReadonlySet<number>>(new Set());
+  const items: CollapsedItem[] = full
+    ? diff.blocks.map((change) => ({ type: 'block', change }))
+    : collapseBlocks(diff.blocks);
+  return (
+    <table class="sbs article-text" lang={lang ?? undefined}>
+      <colgroup>
+        <col class="sbs-col" />
+        <col class="sbs-col" />
+      </colgroup>
+      <thead>
+        <tr>
+          <th scope="col">{leftLabel}</th>
+          <th scope="col">{rightLabel}</th>
+        </tr>
+      </thead>
+      <tbody>
+        <FieldRow field={diff.headline} kind="h" tone="diff-headline" />
+        <FieldRow field={diff.dek} kind="p" tone="diff-dek" />
+        <FieldRow field={diff.byline} kind="p" tone="diff-byline" />
+        {items.map((item, i) =>
+          item.type === 'block' ? (
+            <BlockRow key={i} change={item.change} />
+          ) : open.has(item.id) ? (
+            item.changes.map((change, j) => <BlockRow key={`${i}.${j}`} change={change} />)
+          ) : (
+            <tr key={i} class="row-gap">
+              <td colSpan={2}>
+                <Gap count={item.changes.length} onExpand={() => setOpen(new Set(open).add(item.id))} />
+              </td>
+            </tr>
+          ),
+        )}
+      </tbody>
+    </table>
+  );
+}

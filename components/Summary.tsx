@@ -1,0 +1,25 @@
+// The one-line summary of a comparison and the numbers that changed, which readers look for first.
+import type { ChangeSummary } from '@/lib/diff';
+import { numberLines } from '@/lib/view-model';
+
+export function Summary({ summary, coarse }: { summary: ChangeSummary; coarse: boolean }) {
+  const numbers = numberLines(summary.numbers);
+  return (
+    <div class="summary" role="status">
+      <p class="summary-text">{summary.text}</p>
+      {numbers.length > 0 && (
+        <p class="summary-numbers">
+          <span class="label">Numbers changed:</span>{' '}
+          {numbers.map((n, i) => (
+            <span key={i} class="number-change">
+              {n}
+            </span>
+          ))}
+        </p>
+      )}
+      {coarse && (
+        <p class="note">This comparison was too large to show word by word; changed paragraphs are shown whole.</p>
+      )}
+    </div>
+  );
+}

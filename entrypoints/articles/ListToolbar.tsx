@@ -1,0 +1,67 @@
+// Search box, filters and sort order of the article list. The search box waits for a pause in typing.
+import { useEffect, useState } from 'preact/hooks';
+import { SORT_LABELS, type ListQuery, type SortKey } from '@/lib/view-list';
+
+const DEBOUNCE_MS = 250;
+
+interface Props {
+  query: ListQuery;
+  sites: readonly string[];
+  onChange: (query: ListQuery) => void;
+}
+
+export function ListToolbar({ query, sites, onChange }: Props) {
+  const [text, setText] = useState(query.text);
+  useEffect(() => {
+    if (text === query.text) return;
+    const timer = setTimeout(() => onChange({ ...query, text }), DEBOUNCE_MS);
+    return () => clearTimeout(timer);
+  }, [text, query, onChange]);
+
+  return (
+    <form class="toolbar" role="search" onSubmit={(e) => e.preventDefault()}>
+      <label class="search">
+        <span class="sr-only">Search headlines, sites and article text</span>
+        <input
+          type="search"
+          id="search"
+          placeholder="Search headlines, sites and article text"
+          value={text}
+          onInput={(e) => setText(e.currentTarget.value)}
+        />
+      </label>
+      <label class="check">
+        <input
+          type="checkbox"
+          checked={query.changedOnly}
+          onChange={(e) => onChange({ ...query, changedOnly: e.currentTarget.checked })}
+        />
+        Changed only
+      </label>
+      <label>
+        <span class="label">Site</span>
+        <select
+          value={query.site ?? ''}
+          onChange={(e) => onChange({ ...query, site: e.currentTarget.value === '' ? null : e.currentTarget.value })}
+        >
+          <option value="">All sites</option>
+          {sites.map((site) => (
+            <option key={site} value={site}>
+              {site}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        <span class="label">Sort by</span>
+        <select value={query.sort} onChange={(e) => onChange({ ...query, sort: e.currentTarget.value as SortKey })}>
+          {(Object.keys(SORT_LABELS) as SortKey[]).map((key) => (
+            <option key={key} value={key}>
+              {SORT_LABELS[key]}
+            </option>
+          ))}
+        </select>
+      </label>
+    </form>
+  );
+}

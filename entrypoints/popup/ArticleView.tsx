@@ -1,0 +1,81 @@
+// The popup's view of a tracked article: one plain sentence about its state, then what changed, if anything.
+import { useMemo } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { Compare } from '@/components/Compare';
+import { diffArticles } from '@/lib/diff';
+import type { ArticleBundle } from '@/lib/page-data';
+import { articleHash, HISTORY_PAGE } from '@/lib/view-list';
+import { changedLine, defaultPair, formatWhen, newEntries, plural, unchangedLine, type ArticleState } from '@/lib/view-model';
+
+interface Props {
+  bundle: ArticleBundle;
+  state: ArticleState;
+}
+
+function LiveBlogEntries({ bundle, from, to }: { bundle: ArticleBundle; from: number; to: number }) {
+  const entries = useMemo(() => {
+    const older = bundle.versions.find((v) => v.seq === from);
+    const newer = bundle.versions.find((v) => v.seq === to);
+    return older && newer ? newEntries(diffArticles(older, newer)) : [];
+  }, [bundle, from, to]);
+  if (entries.length === 0) return null;
+  return (
+    <ol class="entries article-text">
+      {entries.map((text, i) => (
+        <li key={i}>
+          <ins>{text}</ins>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+function MoreVersions({ bundle, state }: Props) {
+  const seqs = bundle.versions.map((v) => v.seq);
+  if (seqs.length < 2) return null;
+  return (
+    <details class="more">
+      <summary>Compare versions ({seqs.length})</summary>
+      <Compare versions={bundle.versions} initial={defaultPair(state, seqs)} name="popup-more" />
+    </details>
+  );
+}
+
+export function ArticleView({ bundle, state }: Props) {
+  const { article } = bundle;
+  const historyUrl = browser.runtime.getURL(HISTORY_PAGE) + articleHash(article.key);
+  const openHistory = (event: Event) => {
+    event.preventDefault();
+    void browser.tabs.create({ url: historyUrl });
+  };
+  return (
+    <>
+      <div class="article-head">
+        {article.siteName && <p class="site">{article.siteName}</p>}
+        {state.kind !== 'changed' && <h1 class="headline article-text">{article.headline}</h1>}
+        <p class={`state-line state-${state.kind}`}>
+          {state.kind === 'first' && 'Now tracking this article. Palimpsest will show you if it changes.'}
+          {state.kind === 'unchanged' && unchangedLine(state.since, article.versionCount)}
+          {state.kind === 'changed' && changedLine(state)}
+          {state.kind === 'partial' &&
+            'Only part of the article could be read this time (a teaser, a paywall or a page still loading), so it is not counted as an edit.'}
+          {state.kind === 'liveblog' &&
+            `${plural(state.newEntries, 'new entry', 'new entries')} since your visit on ${formatWhen(state.since)}`}
+        </p>
+      </div>
+      {state.kind === 'changed' ? (
+        <Compare versions={bundle.versions} initial={[state.from, state.to]} name="popup" />
+      ) : (
+        <>
+          {state.kind === 'liveblog' && <LiveBlogEntries bundle={bundle} from={state.from} to={state.to} />}
+          <MoreVersions bundle={bundle} state={state} />
+        </>
+      )}
+      <p class="popup-foot">
+        <a href={historyUrl} onClick={openHistory}>
+          Every version of this article
+        </a>
+      </p>
+    </>
+  );
+}
