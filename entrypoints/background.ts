@@ -7,6 +7,7 @@ import { openHistoryDb, type PalimpsestDB } from '@/lib/db';
 import { clearAll, deleteArticle } from '@/lib/history';
 import type { BadgeState } from '@/lib/badge';
 import { parseMessage } from '@/lib/message-schema';
+import { createPruner } from '@/lib/retention';
 import { checkContentSender, checkExtensionPageSender } from '@/lib/sender';
 import { settingsItem } from '@/lib/settings';
 import type { Runtime } from 'webextension-polyfill';
@@ -21,6 +22,7 @@ export default defineBackground(() => {
     return dbPromise;
   };
 
+  const prune = createPruner();
   const action = browser.action ?? browser.browserAction;
   const defaultTitle = browser.runtime.getManifest().name;
   const applyBadge = async (tabId: number, badge: BadgeState | null) => {
@@ -48,13 +50,17 @@ export default defineBackground(() => {
         await applyBadge(tabId, null);
         return { ok: true };
       }
+      const settings = await settingsItem.getValue();
       const result = await handleCapture(await db(), {
         snapshot: message.snapshot,
         captureId: message.captureId,
         senderUrl: sender.url!,
-        settings: await settingsItem.getValue(),
+        settings,
         now: Date.now(),
       });
+      void db()
+        .then((d) => prune(d, settings, Date.now()))
+        .catch((error: unknown) => console.warn('Palimpsest: pruning failed', error));
       await applyBadge(tabId, result.badge).catch(() => {
         // The tab may have closed while we recorded; the record itself is what matters.
       });

@@ -1,0 +1,145 @@
+/**
+ * The background's decisions, in Node: who may send what, what a capture records and what the badge says, the
+ * reader's settings, and retention.
+ */
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
+import { beforeEach, describe, expect, test } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type { Runtime } from 'webextension-polyfill';
+import { badgeFor, describeChanges, formatVisit } from '../../lib/badge';
+import { handleCapture } from '../../lib/capture-service';
+import { openHistoryDb, type PalimpsestDB } from '../../lib/db';
+import { countRecords, getVisits } from '../../lib/history';
+import { parseMessage } from '../../lib/message-schema';
+import { createPruner } from '../../lib/retention';
+import { checkContentSender, checkExtensionPageSender } from '../../lib/sender';
+import { DEFAULT_SETTINGS, isExcluded, settingsItem, siteFromInput, type Settings } from '../../lib/settings';
+import { ARTICLE_KEY, PARAGRAPHS, makeSnapshot, paragraphs } from './helpers/snapshots';
+
+const EXT = 'palimpsest-id';
+const tab = { id: 7, index: 0, highlighted: true, active: true, pinned: false, incognito: false } as const;
+const contentSender = (over: Partial<Runtime.MessageSender> = {}): Runtime.MessageSender => ({
+  id: EXT,
+  tab: { ...tab },
+  frameId: 0,
+  url: 'https://news.example/story',
+  ...over,
+});
+
+describe('senders', () => {
+  test('captures are accepted only from our content script in the top frame of a normal web tab', () => {
+    expect(checkContentSender(contentSender(), EXT).ok).toBe(true);
+    expect(checkContentSender(contentSender({ id: 'other-extension' }), EXT).ok).toBe(false);
+    expect(checkContentSender(contentSender({ tab: undefined }), EXT).ok).toBe(false);
+    expect(checkContentSender(contentSender({ frameId: 3 }), EXT).ok).toBe(false);
+    expect(checkContentSender(contentSender({ url: 'chrome-extension://palimpsest-id/popup.html' }), EXT).ok).toBe(false);
+    expect(checkContentSender(contentSender({ tab: { ...tab, incognito: true } }), EXT)).toMatchObject({
+      ok: false,
+      reason: 'private',
+    });
+  });
+
+  test('clear, import and delete are accepted only from the extension’s own pages', () => {
+    const origin = 'chrome-extension://palimpsest-id/';
+    const page = { id: EXT, url: 'chrome-extension://palimpsest-id/history.html' };
+    expect(checkExtensionPageSender(page, EXT, origin).ok).toBe(true);
+    expect(checkExtensionPageSender(contentSender(), EXT, origin).ok).toBe(false);
+    expect(checkExtensionPageSender({ id: EXT, url: 'chrome-extension://palimpsest-id.evil/x' }, EXT, origin).ok).toBe(false);
+  });
+});
+
+describe('message schema', () => {
+  test('accepts a real capture and rejects forged or oversized ones', () => {
+    const snapshot = makeSnapshot();
+    expect(parseMessage({ type: 'capture', captureId: 'abcdef0123456789', snapshot }).ok).toBe(true);
+    expect(parseMessage({ type: 'capture', captureId: 'abcdef0123456789', snapshot, extra: 1 }).ok).toBe(false);
+    expect(parseMessage({ type: 'capture', captureId: 'x', snapshot }).ok).toBe(false);
+    const huge = { ...snapshot, body: [{ kind: 'p', text: 'x'.repeat(100_001) }] };
+    const result = parseMessage({ type: 'capture', captureId: 'abcdef0123456789', snapshot: huge });
+    expect(result).toMatchObject({ ok: false });
+    expect(!result.ok && result.error).toMatch(/^snapshot\.body\.0\.text: /);
+    expect(parseMessage({ type: 'capture', captureId: 'abcdef0123456789', snapshot: { ...snapshot, url: 'javascript:alert(1)' } }).ok).toBe(false);
+    expect(parseMessage({ type: 'drop-tables' }).ok).toBe(false);
+    expect(parseMessage('capture').ok).toBe(false);
+  });
+});
+
+describe('badge wording', () => {
+  const summary = { headline: true, dek: false, byline: false, added: 1, removed: 0, edited: 2, moved: 0, numbers: [], text: '' };
+  test('says what changed and since when', () => {
+    expect(describeChanges(summary)).toBe('Headline and 3 paragraphs');
+    expect(describeChanges({ ...summary, headline: false, edited: 0 })).toBe('1 paragraph');
+    const visit = Date.UTC(2026, 10, 22, 14, 5);
+    const badge = badgeFor({ kind: 'changed', seq: 2, baselineSeq: 1, baselineVisit: visit }, summary, 4);
+    expect(badge).toMatchObject({ text: '4' });
+    expect(badge!.title).toBe(`Palimpsest: Headline and 3 paragraphs changed since your visit on ${formatVisit(visit)}`);
+    expect(formatVisit(visit)).toMatch(/^\d{1,2} Nov, \d{2}:\d{2}$/);
+  });
+  test('no badge for first, unchanged, partial and live-blog updates', () => {
+    expect(badgeFor({ kind: 'first', seq: 1 }, null, 0)).toBeNull();
+    expect(badgeFor({ kind: 'unchanged', seq: 1, since: 0 }, null, 0)).toBeNull();
+    expect(badgeFor({ kind: 'partial', seq: 2, baselineSeq: 1, baselineVisit: 0 }, null, 0)).toBeNull();
+    expect(badgeFor({ kind: 'liveblog-update', seq: 2, baselineSeq: 1, baselineVisit: 0, newEntries: 2 }, null, 0)).toBeNull();
+  });
+});
+
+describe('capture service', () => {
+  let db: PalimpsestDB;
+  beforeEach(async () => {
+    db = await openHistoryDb('capture-service', new IDBFactory());
+  });
+  const capture = (snapshot = makeSnapshot(), settings: Settings = DEFAULT_SETTINGS, url = `${ARTICLE_KEY}?utm_medium=x`) =>
+    handleCapture(db, { snapshot, captureId: crypto.randomUUID(), senderUrl: url, settings, now: Date.now() });
+
+  test('takes the URL from the sender, not the payload', async () => {
+    const forged = makeSnapshot({ url: 'https://victim.example/other', key: 'victim.example/other' });
+    const result = await capture(forged, DEFAULT_SETTINGS, 'https://www.example-news.com/world/2024/harbour-bridge-closure');
+    expect(result.reply.ok).toBe(true);
+    const visits = await getVisits(db, 'example-news.com/world/2024/harbour-bridge-closure');
+    expect(visits).toHaveLength(1);
+    expect(await getVisits(db, 'victim.example/other')).toHaveLength(0);
+  });
+
+  test('an edit gives a badge counting the changed blocks', async () => {
+    await capture();
+    const edited = [...PARAGRAPHS];
+    edited[2] = `${edited[2]} A spokesman later denied this.`;
+    const result = await capture(makeSnapshot({ body: paragraphs(edited) }));
+    expect(result.reply).toMatchObject({ ok: true, outcome: { kind: 'changed' } });
+    expect(result.badge?.text).toBe('1');
+    expect(result.badge?.title).toMatch(/^Palimpsest: 1 paragraph changed since your visit on /);
+  });
+
+  test('paused recording and excluded sites record nothing', async () => {
+    expect((await capture(makeSnapshot(), { ...DEFAULT_SETTINGS, paused: true })).reply).toMatchObject({ ok: false, reason: 'paused' });
+    const excluded = { ...DEFAULT_SETTINGS, excludedSites: ['example-news.com'] };
+    expect((await capture(makeSnapshot(), excluded)).reply).toMatchObject({ ok: false, reason: 'excluded' });
+    expect(await countRecords(db)).toEqual({ articles: 0, versions: 0, visits: 0 });
+  });
+
+  test('retention prunes old history at most once an hour', async () => {
+    await capture();
+    const prune = createPruner();
+    const later = Date.now() + 40 * 86_400_000;
+    expect(await prune(db, { ...DEFAULT_SETTINGS, retentionDays: 30 }, later)).toBe(true);
+    expect(await countRecords(db)).toEqual({ articles: 0, versions: 0, visits: 0 });
+    expect(await prune(db, { ...DEFAULT_SETTINGS, retentionDays: 30 }, later + 1000)).toBe(false);
+    expect(await prune(db, DEFAULT_SETTINGS, later + 10 * 3_600_000)).toBe(false);
+  });
+});
+
+describe('settings', () => {
+  beforeEach(() => fakeBrowser.reset());
+  test('default to recording everything, forever', async () => {
+    expect(await settingsItem.getValue()).toEqual({ paused: false, excludedSites: [], retentionDays: null });
+  });
+  test('excluded sites cover their subdomains and nothing else', () => {
+    const settings = { ...DEFAULT_SETTINGS, excludedSites: [siteFromInput('https://www.Example.com/path')!] };
+    expect(settings.excludedSites).toEqual(['example.com']);
+    expect(isExcluded(settings, 'https://news.example.com/a')).toBe(true);
+    expect(isExcluded(settings, 'https://example.com/a')).toBe(true);
+    expect(isExcluded(settings, 'https://notexample.com/a')).toBe(false);
+    expect(siteFromInput('   ')).toBeNull();
+  });
+});
