@@ -1,4 +1,5 @@
 // Compares two stored versions of an article: summary line, the diff (inline or side by side) and the timeline.
+import type { ComponentChildren } from 'preact';
 import { useMemo, useState } from 'preact/hooks';
 import type { VersionRecord } from '@/lib/db';
 import { diffArticles } from '@/lib/diff';
@@ -17,11 +18,14 @@ interface Props {
   sideBySide?: boolean;
   /** Unique per page, for form control names. */
   name: string;
+  /** Shown right under the summary line, e.g. when the reader last saw the article. */
+  children?: ComponentChildren;
 }
 
 const label = (v: VersionRecord) => `Version ${v.seq} · ${formatWhen(v.firstSeen)}`;
+const short = (v: VersionRecord) => `v${v.seq} · ${formatWhen(v.firstSeen)}`;
 
-export function Compare({ versions, initial, sideBySide = false, name }: Props) {
+export function Compare({ versions, initial, sideBySide = false, name, children }: Props) {
   const latest = versions.at(-1)?.seq ?? 0;
   const [pair, setPair] = useState<[number, number]>(initial ?? [latest, latest]);
   const [full, setFull] = useState(false);
@@ -41,8 +45,9 @@ export function Compare({ versions, initial, sideBySide = false, name }: Props) 
       ) : (
         <>
           {!single && <Summary summary={diff.summary} coarse={diff.coarse} />}
+          {children}
           <div class="compare-bar">
-            <p class="compare-pair">{single ? label(newer) : `${label(older)} → ${label(newer)}`}</p>
+            <p class="compare-pair">{single ? label(newer) : `${short(older)} → ${short(newer)}`}</p>
             <div class="controls">
               {sideBySide && !single && (
                 <div class="segmented" role="group" aria-label="Layout">

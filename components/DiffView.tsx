@@ -13,8 +13,8 @@ interface Props {
   lang?: string | null;
 }
 
-function Field({ field, as: Tag, cls }: { field: FieldDiff; as: 'h2' | 'p'; cls: string }) {
-  if (field.segments.length === 0) return null;
+function Field({ field, as: Tag, cls, show = true }: { field: FieldDiff; as: 'h2' | 'p'; cls: string; show?: boolean }) {
+  if (field.segments.length === 0 || !(show || field.changed)) return null;
   return (
     <Tag class={`${cls}${field.changed ? ' field-changed' : ''}`}>
       <Segments segments={field.segments} />
@@ -31,8 +31,9 @@ export function DiffView({ diff, full, lang }: Props) {
   return (
     <article class="diff article-text" lang={lang ?? undefined}>
       <Field field={diff.headline} as="h2" cls="diff-headline" />
-      <Field field={diff.dek} as="p" cls="diff-dek" />
-      <Field field={diff.byline} as="p" cls="diff-byline" />
+      {/* Folded views leave out an unchanged standfirst and byline; the headline always says which article this is. */}
+      <Field field={diff.dek} as="p" cls="diff-dek" show={full} />
+      <Field field={diff.byline} as="p" cls="diff-byline" show={full} />
       <div class="diff-body">
         {items.map((item, i) =>
           item.type === 'block' ? (

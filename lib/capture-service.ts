@@ -21,15 +21,11 @@ export async function handleCapture(
   db: PalimpsestDB,
   input: { snapshot: Snapshot; captureId: string; senderUrl: string; settings: Settings; now: number },
 ): Promise<CaptureResult> {
-  const { settings, senderUrl } = input;
+  const { settings } = input;
   if (settings.paused) return refuse('paused', 'Recording is paused');
-  if (isExcluded(settings, senderUrl)) return refuse('excluded', 'This site is excluded');
-  // The page told us what it declares as canonical; the URL itself comes from the browser, not the payload.
-  const snapshot: Snapshot = {
-    ...input.snapshot,
-    url: senderUrl,
-    key: articleKey(senderUrl, { canonical: input.snapshot.canonicalUrl }),
-  };
+  if (isExcluded(settings, input.senderUrl)) return refuse('excluded', 'This site is excluded');
+  const url = pageUrl(input.snapshot.url, input.senderUrl);
+  const snapshot: Snapshot = { ...input.snapshot, url, key: articleKey(url, { canonical: input.snapshot.canonicalUrl }) };
   let outcome: RecordOutcome;
   try {
     outcome = await recordSnapshot(db, snapshot, { now: input.now, captureId: input.captureId });
@@ -49,6 +45,19 @@ async function badgeForOutcome(db: PalimpsestDB, key: string, outcome: RecordOut
   if (!before || !after) return badgeFor(outcome, null, 1);
   const diff = diffArticles(before, after);
   return badgeFor(outcome, diff.summary, changeCount(diff));
+}
+
+/**
+ * The URL to record. The browser's sender URL is the authority on which site sent the capture, but Chromium reports
+ * the URL the document loaded with, not one it moved to with history.pushState (single-page sites). The payload's
+ * URL is used only when it is on the very same origin as the sender, which the page controls anyway.
+ */
+export function pageUrl(claimed: string, senderUrl: string): string {
+  try {
+    return new URL(claimed).origin === new URL(senderUrl).origin ? claimed : senderUrl;
+  } catch {
+    return senderUrl;
+  }
 }
 
 function refuse(reason: Exclude<CaptureReply, { ok: true }>['reason'], message: string): CaptureResult {

@@ -3,10 +3,10 @@
  * stores, aborted if anything fails, so a reader never ends up with half an import. Re-importing a file, or importing
  * history the database already has, adds nothing.
  */
-import type { ArticleRecord, Baseline, PalimpsestDB, VersionRecord, VisitRecord } from './db';
+import type { PalimpsestDB, VersionRecord, VisitRecord } from './db';
 import type { ExportArticle, ValidatedExport } from './export-schema';
-import { MAX_URLS } from './history';
 import { withWrite, type WriteTx } from './history-read';
+import { mergedArticle, newArticle } from './import-article';
 
 export interface ImportOptions {
   /** Called after each article with the number of articles merged so far. */
@@ -29,8 +29,9 @@ function ofArticle(key: string): IDBKeyRange {
 }
 
 /**
- * Deterministic, so importing the same visit again is recognised by the unique byCapture index even if the (key,
- * time, seq) check were bypassed. Numbers first and key last keeps it unambiguous whatever the key contains.
+ * Deterministic, so a visit imported twice gets the same id: the (time, seq) check below skips it, and were that
+ * check ever bypassed the unique byCapture index would refuse the duplicate (aborting the import) rather than store
+ * it. Numbers first and key last keeps the id unambiguous whatever the key contains.
  */
 export function importCaptureId(key: string, time: number, seq: number): string {
   return `import:${time}:${seq}:${key}`;
@@ -78,7 +79,7 @@ async function mergeArticle(tx: WriteTx, incoming: ExportArticle, added: RecordT
   // A new article keeps the file's seqs, so a round trip through a file changes nothing; versions new to a known
   // article go after everything it has, in the file's order, exactly as if they had just been captured.
   const keepSeqs = !existing && stored.length === 0;
-  let latestSeq = Math.max(existing?.latestSeq ?? 0, ...bySeq.keys());
+  let latestSeq = stored.reduce((max, version) => Math.max(max, version.seq), existing?.latestSeq ?? 0);
   const seqOf = new Map<number, number>();
   const touched = new Map<number, VersionRecord>();
   let fresh = 0;
@@ -119,7 +120,7 @@ async function mergeArticle(tx: WriteTx, incoming: ExportArticle, added: RecordT
     });
     fresh++;
   }
-  if (keepSeqs) latestSeq = Math.max(0, ...seqOf.values());
+  if (keepSeqs) latestSeq = incoming.versions.reduce((max, version) => Math.max(max, version.seq), 0);
 
   // Visits, mapped onto the database's seqs and deduplicated by (time, seq).
   const seen = new Set(storedVisits.map((visit) => `${visit.time}:${visit.seq}`));
@@ -137,9 +138,12 @@ async function mergeArticle(tx: WriteTx, incoming: ExportArticle, added: RecordT
     newVisits.push({ key, time, seq, captureId: importCaptureId(key, time, seq), partial: visit.partial, outcome });
   }
   // captureCount counts the visits that saw a version, as recordSnapshot keeps it; at least 1, since it was captured.
+  // A visit never outlives its version (pruneBefore relies on it), so lastSeen covers every visit, as when recording.
   for (const visit of newVisits) {
     const version = touched.get(visit.seq) ?? bySeq.get(visit.seq);
-    if (version) touched.set(visit.seq, { ...version, captureCount: version.captureCount + 1 });
+    if (!version) continue;
+    const lastSeen = Math.max(version.lastSeen, visit.time);
+    touched.set(visit.seq, { ...version, lastSeen, captureCount: version.captureCount + 1 });
   }
   for (const version of touched.values()) version.captureCount = Math.max(1, version.captureCount);
 
@@ -154,74 +158,4 @@ async function mergeArticle(tx: WriteTx, incoming: ExportArticle, added: RecordT
   if (!existing) added.articles++;
   added.versions += fresh;
   added.visits += newVisits.length;
-}
-
-/** Most recent last, as recordSnapshot keeps them: the side visited more recently provides the last URLs. */
-function mergeUrls(older: readonly string[], newer: readonly string[]): string[] {
-  return [...older.filter((url) => !newer.includes(url)), ...newer].slice(-MAX_URLS);
-}
-
-function mergedArticle(
-  existing: ArticleRecord,
-  incoming: ExportArticle,
-  latestSeq: number,
-  versionCount: number,
-): ArticleRecord {
-  const lastVisit = Date.parse(incoming.lastVisit);
-  // Headline, site name and live-blog flag describe the latest complete version each side knows; the side visited
-  // more recently wins. On a tie the database wins, so importing a file twice changes nothing.
-  const fileNewer = lastVisit > existing.lastVisit;
-  return {
-    ...existing,
-    urls: fileNewer ? mergeUrls(existing.urls, incoming.urls) : mergeUrls(incoming.urls, existing.urls),
-    siteName: fileNewer ? (incoming.siteName ?? existing.siteName) : (existing.siteName ?? incoming.siteName),
-    headline: fileNewer ? incoming.headline : existing.headline,
-    liveBlog: fileNewer ? incoming.liveBlog : existing.liveBlog,
-    firstSeen: Math.min(existing.firstSeen, Date.parse(incoming.firstSeen)),
-    lastVisit: Math.max(existing.lastVisit, lastVisit),
-    latestSeq,
-    versionCount,
-    // The baseline (what the next capture is compared with) and the badge state stay as this browser knows them.
-  };
-}
-
-function newArticle(
-  incoming: ExportArticle,
-  latestSeq: number,
-  versionCount: number,
-  versions: VersionRecord[],
-  visits: VisitRecord[],
-): ArticleRecord {
-  const lastVisit = Date.parse(incoming.lastVisit);
-  return {
-    key: incoming.key,
-    urls: incoming.urls.slice(-MAX_URLS),
-    siteName: incoming.siteName,
-    headline: incoming.headline,
-    liveBlog: incoming.liveBlog,
-    firstSeen: Date.parse(incoming.firstSeen),
-    lastVisit,
-    latestSeq,
-    versionCount,
-    baseline: baselineOf(versions, visits, lastVisit),
-    // Nothing was visited in this browser yet, so there is no change to flag on the toolbar.
-    lastOutcome: 'unchanged',
-  };
-}
-
-/**
- * The baseline recordSnapshot would have reached: the version of the latest complete visit, "since" the first of
- * the run of complete visits that showed it. Without complete visits (pruned away), the latest complete version.
- */
-function baselineOf(versions: VersionRecord[], visits: VisitRecord[], lastVisit: number): Baseline {
-  const complete = visits.filter((visit) => !visit.partial).sort((a, b) => a.time - b.time);
-  const last = complete.at(-1);
-  if (last) {
-    let since = last.time;
-    for (let i = complete.length - 1; i >= 0 && complete[i]!.seq === last.seq; i--) since = complete[i]!.time;
-    return { seq: last.seq, visit: last.time, since };
-  }
-  const bySeq = [...versions].sort((a, b) => a.seq - b.seq);
-  const version = bySeq.filter((record) => !record.partial).at(-1) ?? bySeq.at(-1);
-  return version ? { seq: version.seq, visit: lastVisit, since: version.firstSeen } : { seq: 0, visit: lastVisit, since: lastVisit };
 }

@@ -33,7 +33,9 @@ export async function parseImport(text: string, options: ParseOptions = {}): Pro
   const fail = (error: string): ParseResult => ({ ok: false, error });
   if (typeof text !== 'string') return fail('Not a text file');
   const maxChars = options.maxChars ?? CAPS.importBytes;
-  if (text.length > maxChars) return fail(`File too large: ${megabytes(text.length)} (the limit is ${megabytes(maxChars)})`);
+  if (text.length > maxChars) {
+    return fail(`File too large: ${megabytes(text.length)} (the limit is ${megabytes(maxChars)})`);
+  }
   if (text.trim() === '') return fail('The file is empty');
   const deep = nestedTooDeep(text);
   if (deep !== null) {
@@ -153,8 +155,13 @@ function describeIssue(issue: v.BaseIssue<unknown>): string {
   if (issue.kind !== 'schema') return `${where}: ${issue.message}`;
   // A strict object's unknown field: the path ends with the offending key.
   if (issue.expected === 'never') return `${where}: unexpected field`;
-  // JSON has no undefined, so an undefined input is a required field that is not there.
-  if (issue.input === undefined) return `${where} is missing`;
+  // JSON has no undefined, so an undefined input is a required field that is not there, unless what should hold
+  // it is a list (valibot's objects accept arrays, which simply lack every field).
+  if (issue.input === undefined) {
+    const parent = issue.path?.at(-1)?.input;
+    if (Array.isArray(parent)) return `${formatPath(issue.path?.slice(0, -1))}: must be an object (found a list)`;
+    return `${where} is missing`;
+  }
   return `${where}: must be ${describeExpected(issue.expected)} (found ${show(issue.input)})`;
 }
 

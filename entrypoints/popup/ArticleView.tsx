@@ -53,18 +53,21 @@ export function ArticleView({ bundle, state }: Props) {
       <div class="article-head">
         {article.siteName && <p class="site">{article.siteName}</p>}
         {state.kind !== 'changed' && <h1 class="headline article-text">{article.headline}</h1>}
-        <p class={`state-line state-${state.kind}`}>
-          {state.kind === 'first' && 'Now tracking this article. Palimpsest will show you if it changes.'}
-          {state.kind === 'unchanged' && unchangedLine(state.since, article.versionCount)}
-          {state.kind === 'changed' && changedLine(state)}
-          {state.kind === 'partial' &&
-            'Only part of the article could be read this time (a teaser, a paywall or a page still loading), so it is not counted as an edit.'}
-          {state.kind === 'liveblog' &&
-            `${plural(state.newEntries, 'new entry', 'new entries')} since your visit on ${formatWhen(state.since)}`}
-        </p>
+        {state.kind !== 'changed' && (
+          <p class={`state-line state-${state.kind}`}>
+            {state.kind === 'first' && 'Now tracking this article. Palimpsest will show you if it changes.'}
+            {state.kind === 'unchanged' && unchangedLine(state.since, article.versionCount)}
+            {state.kind === 'partial' &&
+              'Only part of the article could be read this time (a teaser, a paywall or a page still loading), so it is not counted as an edit.'}
+            {state.kind === 'liveblog' &&
+              `${plural(state.newEntries, 'new entry', 'new entries')} since your visit on ${formatWhen(state.since)}`}
+          </p>
+        )}
       </div>
       {state.kind === 'changed' ? (
-        <Compare versions={bundle.versions} initial={[state.from, state.to]} name="popup" />
+        <Compare versions={bundle.versions} initial={[state.from, state.to]} name="popup">
+          <p class="state-line state-changed">{changedLine(state)}</p>
+        </Compare>
       ) : (
         <>
           {state.kind === 'liveblog' && <LiveBlogEntries bundle={bundle} from={state.from} to={state.to} />}

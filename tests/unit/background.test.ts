@@ -8,7 +8,7 @@ import { beforeEach, describe, expect, test } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Runtime } from 'webextension-polyfill';
 import { badgeFor, describeChanges, formatVisit } from '../../lib/badge';
-import { handleCapture } from '../../lib/capture-service';
+import { handleCapture, pageUrl } from '../../lib/capture-service';
 import { openHistoryDb, type PalimpsestDB } from '../../lib/db';
 import { countRecords, getVisits } from '../../lib/history';
 import { parseMessage } from '../../lib/message-schema';
@@ -99,6 +99,13 @@ describe('capture service', () => {
     const visits = await getVisits(db, 'example-news.com/world/2024/harbour-bridge-closure');
     expect(visits).toHaveLength(1);
     expect(await getVisits(db, 'victim.example/other')).toHaveLength(0);
+  });
+
+  test('a same-origin URL from the page is used (single-page navigation), any other is not', () => {
+    expect(pageUrl('https://news.example/b', 'https://news.example/a')).toBe('https://news.example/b');
+    expect(pageUrl('https://evil.example/b', 'https://news.example/a')).toBe('https://news.example/a');
+    expect(pageUrl('http://news.example/b', 'https://news.example/a')).toBe('https://news.example/a');
+    expect(pageUrl('not a url', 'https://news.example/a')).toBe('https://news.example/a');
   });
 
   test('an edit gives a badge counting the changed blocks', async () => {
