@@ -5,6 +5,7 @@
 import { handleCapture } from '@/lib/capture-service';
 import { openHistoryDb, type PalimpsestDB } from '@/lib/db';
 import { clearAll, deleteArticle } from '@/lib/history';
+import { importHistory, parseImport } from '@/lib/import';
 import type { BadgeState } from '@/lib/badge';
 import { parseMessage } from '@/lib/message-schema';
 import { createPruner } from '@/lib/retention';
@@ -78,8 +79,12 @@ export default defineBackground(() => {
       case 'clear-history':
         await clearAll(await db());
         return { ok: true };
-      case 'import-history':
-        return { ok: false, message: 'Import is not available yet' };
+      case 'import-history': {
+        const parsed = await parseImport(message.text);
+        if (!parsed.ok) return { ok: false, message: parsed.error };
+        const result = await importHistory(await db(), parsed.file);
+        return { ok: true, ...result };
+      }
     }
   };
 

@@ -4,6 +4,7 @@
  * lib/message-schema.ts.
  */
 import type { RecordOutcome } from './history';
+import type { ImportResult } from './import';
 import type { Snapshot } from './snapshot';
 
 /** Content script -> background: one capture of the article in this tab. */
@@ -44,9 +45,7 @@ export type CaptureReply =
   | { ok: true; outcome: RecordOutcome }
   | { ok: false; reason: 'paused' | 'excluded' | 'private' | 'invalid' | 'storage' | 'quota'; message: string };
 
-export type ImportReply =
-  | { ok: true; articles: number; versions: number; visits: number; added: { articles: number; versions: number } }
-  | { ok: false; message: string };
+export type ImportReply = ({ ok: true } & ImportResult) | { ok: false; message: string };
 
 export type SimpleReply = { ok: true } | { ok: false; message: string };
 
