@@ -29,8 +29,8 @@ function Cell({ segments, kind, tone }: { segments: Segment[] | null; kind: Bloc
   );
 }
 
-function FieldRow({ field, kind, tone }: { field: FieldDiff; kind: BlockKind; tone: string }) {
-  if (field.segments.length === 0) return null;
+function FieldRow({ field, kind, tone, show = true }: { field: FieldDiff; kind: BlockKind; tone: string; show?: boolean }) {
+  if (field.segments.length === 0 || !(show || field.changed)) return null;
   const { left, right } = splitSegments(field.segments);
   return (
     <tr class={`row-field ${tone}`}>
@@ -70,8 +70,9 @@ export function SideBySide({ diff, full, leftLabel, rightLabel, lang }: Props) {
       </thead>
       <tbody>
         <FieldRow field={diff.headline} kind="h" tone="diff-headline" />
-        <FieldRow field={diff.dek} kind="p" tone="diff-dek" />
-        <FieldRow field={diff.byline} kind="p" tone="diff-byline" />
+        {/* As in the inline view, a folded comparison leaves out an unchanged standfirst and byline. */}
+        <FieldRow field={diff.dek} kind="p" tone="diff-dek" show={full} />
+        <FieldRow field={diff.byline} kind="p" tone="diff-byline" show={full} />
         {items.map((item, i) =>
           item.type === 'block' ? (
             <BlockRow key={i} change={item.change} />

@@ -1,19 +1,50 @@
-// Placeholder actions behind the export and import buttons; the lead wires them to lib/export.ts.
+// The actions behind the Export and Import buttons. Export reads the extension's own database from the page (the
+// file may be far larger than a message may carry); import goes to the background, the only writer.
 import { browser } from 'wxt/browser';
+import { exportFileName, exportHistory, serializeExport } from '@/lib/export';
 import type { ImportReply } from '@/lib/messages';
+import { openPageDb } from '@/lib/page-data';
 
-/** TODO(lead): download every tracked article as one file (lib/export.ts). */
-export async function exportAll(): Promise<void> {
-  throw new Error('Export is not available yet.');
+export type Progress = (text: string) => void;
+
+async function download(keys: string[] | undefined, onProgress?: Progress): Promise<void> {
+  const opened = await openPageDb();
+  if (!opened.ok) throw new Error(opened.message);
+  const file = await exportHistory(opened.db, {
+    keys,
+    version: browser.runtime.getManifest().version,
+    onProgress: (done, total) => onProgress?.(`Exporting… ${done} of ${total} articles`),
+  });
+  const url = URL.createObjectURL(new Blob([serializeExport(file)], { type: 'application/json' }));
+  try {
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = exportFileName(new Date());
+    link.rel = 'noopener';
+    document.body.append(link);
+    link.click();
+    link.remove();
+  } finally {
+    // Give the browser a moment to start the download before the URL goes away.
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  }
 }
 
-/** TODO(lead): download one article with all its versions (lib/export.ts). */
-export async function exportArticle(key: string): Promise<void> {
-  throw new Error(`Export is not available yet (${key}).`);
+/** Downloads every tracked article as palimpsest-history-YYYY-MM-DD.json. */
+export function exportAll(onProgress?: Progress): Promise<void> {
+  return download(undefined, onProgress);
 }
 
-/** Sends the file's text to the background, the only writer, which validates and merges it. */
-export async function importFile(file: File): Promise<ImportReply> {
+/** Downloads one article with all its versions and visits. */
+export function exportArticle(key: string, onProgress?: Progress): Promise<void> {
+  return download([key], onProgress);
+}
+
+/** Sends the file's text to the background, which validates all of it and merges it in one transaction. */
+export async function importFile(file: File, onProgress?: Progress): Promise<ImportReply> {
+  onProgress?.(`Reading ${file.name}…`);
   const text = await file.text();
+  const size = text.length > 1_000_000 ? ` (${(text.length / 1_000_000).toFixed(1)} MB)` : '';
+  onProgress?.(`Checking and merging ${file.name}${size}… the history is unchanged unless all of it is valid.`);
   return (await browser.runtime.sendMessage({ type: 'import-history', text })) as ImportReply;
 }

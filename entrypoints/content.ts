@@ -2,7 +2,8 @@
  * Runs on every web page. Decides cheaply whether it is a news article and stops there if not; otherwise waits for
  * the article to settle, extracts it and sends one snapshot to the background. Never touches any storage itself.
  */
-import { extractArticle } from '@/lib/extract';
+import { extractPage } from '@/lib/extract';
+import { isSkipped, LIMITS } from '@/lib/limits';
 import { newCaptureId, type CaptureMessage, type CaptureReply, type PageStatus } from '@/lib/messages';
 import { recognizeArticle } from '@/lib/recognize';
 import { isExcluded, settingsItem } from '@/lib/settings';
@@ -16,17 +17,20 @@ export default defineContentScript({
     // Key of the article captured in this page view: one capture per article per view.
     let capturedKey: string | null = null;
     let run = 0;
+    // Every wait is capped (LIMITS.settleMaxMs): a page that never stops changing is captured as it is.
+    const settle = () =>
+      waitForSettle(document.body, { quietMs: LIMITS.settleQuietMs, maxMs: LIMITS.settleMaxMs, signal: ctx.signal });
 
     const capture = async (afterNavigation: boolean) => {
       const mine = ++run;
       const current = () => mine === run && ctx.isValid;
-      if (afterNavigation) await waitForSettle(document.body, { signal: ctx.signal });
+      if (afterNavigation) await settle();
       if (!current()) return;
       const url = location.href;
       let recognition = recognizeArticle(document, url);
       if (!recognition.article && recognition.declared && !afterNavigation) {
         // Declared an article but the body is not there yet (rendered by script): give it one chance to arrive.
-        await waitForSettle(document.body, { signal: ctx.signal });
+        await settle();
         if (!current()) return;
         recognition = recognizeArticle(document, url);
       }
@@ -39,16 +43,18 @@ export default defineContentScript({
         return;
       }
       status = { state: 'pending' };
-      if (!afterNavigation) await waitForSettle(document.body, { signal: ctx.signal });
+      if (!afterNavigation) await settle();
       const settings = await settingsItem.getValue();
       if (!current()) return;
       if (settings.paused || isExcluded(settings, url)) {
         status = { state: settings.paused ? 'paused' : 'excluded' };
         return;
       }
-      const snapshot = extractArticle(document, location.href, { liveBlog: recognition.liveBlog });
-      if (!snapshot) {
-        status = { state: 'not-article' };
+      const snapshot = extractPage(document, location.href, { liveBlog: recognition.liveBlog });
+      if (isSkipped(snapshot)) {
+        // Too large to read (or no article after all): say so rather than fail silently.
+        if (snapshot.reason !== 'not-article') console.info('Palimpsest:', snapshot.note);
+        status = snapshot.reason === 'not-article' ? { state: 'not-article' } : { state: 'failed', message: snapshot.note };
         return;
       }
       if (snapshot.key === capturedKey) return;

@@ -25,19 +25,40 @@ function kindOf(tag: string, inherited: BlockKind): BlockKind {
   return inherited;
 }
 
+export interface BlockLimits {
+  /** Stop reading once this many blocks are collected. */
+  maxBlocks?: number;
+  /** Stop reading once the blocks hold this many characters. */
+  maxChars?: number;
+}
+
 export function elementToBlocks(root: Element): Block[] {
+  return readBlocks(root).blocks;
+}
+
+/**
+ * The blocks of `root`, in order. With limits, reading stops soon after either is reached (the caller cuts to the
+ * exact cap), so a 50,000-paragraph page costs no more than the part that will be kept; `complete` is false then.
+ */
+export function readBlocks(root: Element, limits: BlockLimits = {}): { blocks: Block[]; complete: boolean } {
+  const { maxBlocks = Infinity, maxChars = Infinity } = limits;
   const blocks: Block[] = [];
   let buffer: string[] = [];
   let bufferKind: BlockKind = 'p';
+  let chars = 0;
+  const full = () => blocks.length > maxBlocks || chars > maxChars;
 
   const flush = (): void => {
     const text = tidyText(buffer.join(''));
-    if (text !== '') blocks.push({ kind: bufferKind, text });
+    if (text !== '') {
+      blocks.push({ kind: bufferKind, text });
+      chars += text.length;
+    }
     buffer = [];
   };
 
   const walk = (node: Node, kind: BlockKind, depth: number): void => {
-    for (let child = node.firstChild; child !== null; child = child.nextSibling) {
+    for (let child = node.firstChild; child !== null && !full(); child = child.nextSibling) {
       if (child.nodeType === 3 /* text */) {
         if (buffer.length === 0) bufferKind = kind;
         buffer.push(child.nodeValue ?? '');
@@ -63,6 +84,7 @@ export function elementToBlocks(root: Element): Block[] {
   };
 
   walk(root, 'p', 0);
+  const complete = !full();
   flush();
-  return blocks;
+  return { blocks, complete };
 }

@@ -5,7 +5,8 @@
  */
 import { wrap, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { OutcomeKind, RecordOutcome } from './history';
-import type { Block, Extractor } from './snapshot';
+import type { Block, BlockKind, Extractor } from './snapshot';
+import { TextIndex } from './store-texts';
 
 export const DB_NAME = 'palimpsest';
 
@@ -63,6 +64,22 @@ export interface VersionRecord {
   captureCount: number;
 }
 
+/**
+ * A body block as stored since schema version 3: its kind and the ref of its text among the article's texts
+ * (lib/store-texts.ts). A pair rather than an object because a version holds one per paragraph.
+ */
+export type StoredBlock = [kind: BlockKind, ref: string];
+
+/** A version as the versions store holds it. Read helpers resolve it back into a VersionRecord. */
+export interface StoredVersion extends Omit<VersionRecord, 'body'> {
+  body: StoredBlock[];
+}
+
+/** One distinct block text of one article, keyed [articleKey, ref]. */
+export interface TextRecord {
+  text: string;
+}
+
 export interface VisitRecord {
   id?: number;
   key: string;
@@ -84,8 +101,12 @@ export interface PalimpsestSchema extends DBSchema {
   };
   versions: {
     key: [string, number];
-    value: VersionRecord;
+    value: StoredVersion;
     indexes: { byHash: [string, string] };
+  };
+  texts: {
+    key: [string, string];
+    value: TextRecord;
   };
   visits: {
     key: number;
@@ -124,7 +145,48 @@ export const migrations: readonly Migration[] = [
     // Version 1 only ever had one visit per captureId, so building a unique index cannot fail on existing data.
     tx.objectStore('visits').createIndex('byCapture', 'captureId', { unique: true });
   },
+  // 3: content-addressed body texts. Each version's body moves into the texts store, one record per distinct block
+  // text of an article, and the version keeps [kind, ref] pairs. Asynchronous (a cursor over the versions), so a
+  // later migration must not touch the versions or texts stores before this one's cursor has finished.
+  (db, tx) => {
+    db.createObjectStore('texts');
+    void moveBodiesToTexts(tx).catch(() => {
+      try {
+        tx.abort();
+      } catch {
+        // Already finished.
+      }
+    });
+  },
 ];
+
+/** Version 2 stored each body as plain blocks; this is how migration 3 recognises one still to be moved. */
+interface LegacyVersion extends Omit<VersionRecord, 'body'> {
+  body: (Block | StoredBlock)[];
+}
+
+async function moveBodiesToTexts(tx: UpgradeTransaction): Promise<void> {
+  const texts = tx.objectStore('texts');
+  // Versions come in key order, so one article's versions are consecutive: one text index per article.
+  let index = new TextIndex();
+  let indexKey: string | null = null;
+  let cursor = await tx.objectStore('versions').openCursor();
+  while (cursor) {
+    const version = cursor.value as unknown as LegacyVersion;
+    if (version.key !== indexKey) {
+      index = new TextIndex();
+      indexKey = version.key;
+    }
+    const body: StoredBlock[] = version.body.map((block) =>
+      Array.isArray(block) ? block : [block.kind, index.refFor(block.text)],
+    );
+    const puts = [...index.added].map(([ref, text]) => texts.put({ text }, [version.key, ref]));
+    index.added.clear();
+    await Promise.all([...puts, cursor.update({ ...version, body })]);
+    cursor = await cursor.continue();
+  }
+}
+
 
 export const DB_VERSION = migrations.length;
 

@@ -12,6 +12,7 @@ import {
   type ExportVersion,
 } from './export-schema';
 import { STORES } from './history-read';
+import { readTexts, resolveVersion } from './store-texts';
 
 export interface ExportOptions {
   /** Only these articles (unknown keys are skipped); all articles when absent. */
@@ -52,12 +53,13 @@ export async function exportHistory(db: PalimpsestDB, options: ExportOptions = {
           tx.objectStore('articles').get(key),
           tx.objectStore('versions').getAll(ofArticle(key)),
           tx.objectStore('visits').index('byKey').getAll(ofArticle(key)),
+          readTexts(tx.objectStore('texts'), key),
         ]),
       ),
     );
     await tx.done;
-    for (const [article, versions, visits] of read) {
-      if (article) articles.push(toExportArticle(article, versions, visits));
+    for (const [article, versions, visits, texts] of read) {
+      if (article) articles.push(toExportArticle(article, versions.map((v) => resolveVersion(v, texts)), visits));
     }
     options.onProgress?.(Math.min(start + BATCH, keys.length), keys.length);
   }

@@ -1,10 +1,12 @@
 /**
  * DOM -> article snapshot. Metadata comes from what the page declares (JSON-LD, og:, <meta>, <h1>), the body
  * from Mozilla Readability run on a clone, so the live page is never modified. Returns null when Readability
- * finds no article.
+ * finds no article. Work and output are bounded by lib/limits.ts: oversized pages are skipped with a note or cut
+ * (and flagged truncated) to fit the background's caps.
  */
 import { Readability } from '@mozilla/readability';
-import { elementToBlocks } from './blocks';
+import { readBlocks } from './blocks';
+import { CAPS, fitSnapshot, isSkipped, LIMITS, tooManyElements, type Skipped } from './limits';
 import { normalizeText, tidyText } from './normalize';
 import { articleNode, ldText, metaContent, readJsonLd, type JsonLdNode } from './page-meta';
 import type { Block, Extractor, Snapshot } from './snapshot';
@@ -18,36 +20,52 @@ const DEK_CLASS = /(^|[\s_-])(standfirst|dek|deck|subtitle|sub-?headline|strapli
 
 export interface ExtractOptions {
   liveBlog?: boolean;
-  /** Bounds Readability's work on pathological pages (see Readability's maxElemsToParse). */
+  /** Bounds Readability's work on pathological pages; LIMITS.maxElemsToParse unless a test needs another. */
   maxElemsToParse?: number;
 }
 
+/** The snapshot, or null when there is none (not an article, or too large to read). */
 export function extractArticle(doc: Document, url: string, options: ExtractOptions = {}): Snapshot | null {
+  const result = extractPage(doc, url, options);
+  return isSkipped(result) ? null : result;
+}
+
+/** The snapshot, fitted to the caps, or why there is none. */
+export function extractPage(doc: Document, url: string, options: ExtractOptions = {}): Snapshot | Skipped {
+  const maxElems = options.maxElemsToParse ?? LIMITS.maxElemsToParse;
+  // Counted before cloning: cloning a huge page is itself the cost we want to avoid.
+  const tooMany = tooManyElements(doc, maxElems);
+  if (tooMany) return tooMany;
   const ld = articleNode(readJsonLd(doc)) ?? {};
   const meta = readMeta(doc, ld);
 
   const clone = doc.cloneNode(true) as Document;
-  const parsed = new Readability<Element>(clone, {
-    serializer: (node) => node as Element,
-    maxElemsToParse: options.maxElemsToParse ?? 0,
-  }).parse();
-  if (!parsed?.content) return null;
+  let parsed: ReturnType<Readability<Element>['parse']>;
+  try {
+    parsed = new Readability<Element>(clone, { serializer: (node) => node as Element, maxElemsToParse: maxElems }).parse();
+  } catch (error) {
+    // Readability throws "Aborting parsing document" past maxElemsToParse (the page grew since we counted).
+    return tooManyElements(clone, maxElems) ?? { reason: 'not-article', note: `Readability failed: ${String(error)}` };
+  }
+  if (!parsed?.content) return notArticle;
 
   const headline = chooseHeadline(doc, ld, parsed.title ?? '', meta.siteName);
   const dek = findDek(doc, ld, headline);
-  const body = dropLeadingRepeats(elementToBlocks(parsed.content), [headline, dek]);
-  if (body.length === 0) return null;
+  // Read a little past the caps: a few leading blocks may be dropped as repeats of the headline and dek.
+  const read = readBlocks(parsed.content, { maxBlocks: CAPS.blocks + 3, maxChars: 2 * CAPS.bodyChars });
+  const body = dropLeadingRepeats(read.blocks, [headline, dek]);
+  if (body.length === 0) return notArticle;
 
   const canonical = doc.querySelector('link[rel~="canonical" i]')?.getAttribute('href') ?? null;
   const ogUrl = metaContent(doc, 'og:url');
-  return {
+  const snapshot: Snapshot = {
     url,
     key: articleKey(url, { canonical, ogUrl }),
     canonicalUrl: canonical ?? ogUrl,
     siteName: meta.siteName ?? parsed.siteName ?? hostLabel(url),
     headline,
     dek,
-    byline: clean(parsed.byline) ?? meta.author,
+    byline: meta.author ?? cleanByline(parsed.byline),
     publishedTime: meta.published ?? clean(parsed.publishedTime),
     modifiedTime: meta.modified,
     lang: clean(parsed.lang) ?? clean(doc.documentElement.getAttribute('lang')),
@@ -55,17 +73,40 @@ export function extractArticle(doc: Document, url: string, options: ExtractOptio
     body,
     extractor: EXTRACTOR,
   };
+  if (!read.complete) snapshot.truncated = true;
+  return fitSnapshot(snapshot);
 }
+
+const notArticle: Skipped = { reason: 'not-article', note: 'Readability found no article' };
 
 function clean(value: string | null | undefined): string | null {
   const text = tidyText(value ?? '');
   return text === '' ? null : text;
 }
 
+const notUrl = (text: string | null): string | null => (text !== null && /^https?:\/\//i.test(text) ? null : text);
+
+const MONTH = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b/i;
+
+/**
+ * Readability's byline is the text of whatever element looked like one, and on many sites that element also holds
+ * the date or a comment counter ("by Jane Doe22 Dec 2016651"). Those change between visits and must not make a new
+ * version, so the byline stops at the first digit, and a "byline" that is really a timestamp is dropped.
+ */
+function cleanByline(value: string | null | undefined): string | null {
+  const text = clean(value);
+  if (text === null) return null;
+  const firstDigit = text.search(/\d/);
+  if (firstDigit < 0) return text;
+  const head = text.slice(0, firstDigit).replace(/[\s,;:|·•–—-]+$/, '');
+  return head.split(' ').length >= 2 && !MONTH.test(head) ? head : null;
+}
+
 function readMeta(doc: Document, ld: JsonLdNode) {
   return {
     siteName: clean(metaContent(doc, 'og:site_name')) ?? clean(ldText(ld['publisher'])),
-    author: clean(ldText(ld['author'])) ?? clean(metaContent(doc, 'author', 'article:author')),
+    // article:author is often a profile URL rather than a name.
+    author: notUrl(clean(ldText(ld['author']))) ?? notUrl(clean(metaContent(doc, 'author', 'article:author'))),
     published: clean(ldText(ld['datePublished'])) ?? clean(metaContent(doc, 'article:published_time')),
     modified:
       clean(ldText(ld['dateModified'])) ?? clean(metaContent(doc, 'article:modified_time', 'og:updated_time')),

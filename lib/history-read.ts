@@ -4,8 +4,9 @@
  */
 import type { IDBPTransaction } from 'idb';
 import type { ArticleRecord, PalimpsestDB, PalimpsestSchema, VersionRecord, VisitRecord } from './db';
+import { readTexts, resolveVersion, textsOf } from './store-texts';
 
-export const STORES = ['articles', 'versions', 'visits'] as const;
+export const STORES = ['articles', 'versions', 'visits', 'texts'] as const;
 export type WriteTx = IDBPTransaction<PalimpsestSchema, typeof STORES, 'readwrite'>;
 
 /**
@@ -38,13 +39,27 @@ export function getArticle(db: PalimpsestDB, key: string): Promise<ArticleRecord
   return db.get('articles', key);
 }
 
-/** All versions of an article, oldest (seq 1) first. */
-export function getVersions(db: PalimpsestDB, key: string): Promise<VersionRecord[]> {
-  return db.getAll('versions', ofArticle(key));
+const VERSION_STORES = ['versions', 'texts'] as const;
+
+/** All versions of an article, oldest (seq 1) first, bodies resolved to plain text. */
+export async function getVersions(db: PalimpsestDB, key: string): Promise<VersionRecord[]> {
+  const tx = db.transaction(VERSION_STORES, 'readonly');
+  const [stored, texts] = await Promise.all([
+    tx.objectStore('versions').getAll(ofArticle(key)),
+    readTexts(tx.objectStore('texts'), key),
+    tx.done,
+  ]);
+  return stored.map((version) => resolveVersion(version, texts));
 }
 
-export function getVersion(db: PalimpsestDB, key: string, seq: number): Promise<VersionRecord | undefined> {
-  return db.get('versions', [key, seq]);
+export async function getVersion(db: PalimpsestDB, key: string, seq: number): Promise<VersionRecord | undefined> {
+  const tx = db.transaction(VERSION_STORES, 'readonly');
+  const [stored, texts] = await Promise.all([
+    tx.objectStore('versions').get([key, seq]),
+    readTexts(tx.objectStore('texts'), key),
+    tx.done,
+  ]);
+  return stored && resolveVersion(stored, texts);
 }
 
 /** All visits of an article, oldest first. */
@@ -60,6 +75,7 @@ export function deleteArticle(db: PalimpsestDB, key: string): Promise<void> {
     await Promise.all([
       tx.objectStore('articles').delete(key),
       tx.objectStore('versions').delete(ofArticle(key)),
+      tx.objectStore('texts').delete(textsOf(key)),
       ...visitIds.map((id) => visits.delete(id)),
     ]);
   });
@@ -78,7 +94,7 @@ export interface RecordCounts {
 }
 
 export async function countRecords(db: PalimpsestDB): Promise<RecordCounts> {
-  const tx = db.transaction(STORES, 'readonly');
+  const tx = db.transaction(['articles', 'versions', 'visits'], 'readonly');
   const [articles, versions, visits] = await Promise.all([
     tx.objectStore('articles').count(),
     tx.objectStore('versions').count(),
@@ -109,9 +125,11 @@ export function pruneBefore(db: PalimpsestDB, cutoff: number): Promise<RecordCou
     }
 
     const changed = new Set<ArticleRecord>();
+    // Refs still used by the versions that stay, per article, so the texts only removed versions used go too.
+    const used = new Map<string, Set<string>>();
     let version = await tx.objectStore('versions').openCursor();
     while (version) {
-      const { key, seq, lastSeen } = version.value;
+      const { key, seq, lastSeen, body } = version.value;
       // Records of an article that is gone (or somehow never existed) are unreachable: remove them too.
       const article = kept.get(key);
       const protectedSeq = article && (seq === article.latestSeq || seq === article.baseline.seq);
@@ -122,8 +140,20 @@ export function pruneBefore(db: PalimpsestDB, cutoff: number): Promise<RecordCou
           article.versionCount--;
           changed.add(article);
         }
+      } else {
+        const refs = used.get(key) ?? new Set<string>();
+        for (const [, ref] of body) refs.add(ref);
+        used.set(key, refs);
       }
       version = await version.continue();
+    }
+
+    // Texts are not counted in the result: they are part of their versions.
+    let text = await tx.objectStore('texts').openCursor();
+    while (text) {
+      const [key, ref] = text.key;
+      if (!used.get(key)?.has(ref)) await text.delete();
+      text = await text.continue();
     }
 
     let visit = await tx.objectStore('visits').openCursor();

@@ -3,11 +3,12 @@
  * distinct version once, and logs every visit. Read helpers and retention live in history-read.ts and are
  * re-exported here so callers have one module to import.
  */
-import type { ArticleRecord, Baseline, PalimpsestDB, VersionRecord, VisitRecord } from './db';
+import type { ArticleRecord, Baseline, PalimpsestDB, StoredVersion, VisitRecord } from './db';
 import { comparable, liveBlogNewEntries, looksPartial } from './history-compare';
 import { withWrite, type WriteTx } from './history-read';
 import { contentHash } from './normalize';
 import type { Snapshot } from './snapshot';
+import { readTexts, resolveBody, storeBody, writeAdded, type TextIndex } from './store-texts';
 
 export {
   clearAll,
@@ -80,13 +81,17 @@ async function record(tx: WriteTx, snapshot: Snapshot, ctx: CaptureContext, hash
   const articles = tx.objectStore('articles');
   const versions = tx.objectStore('versions');
   const visits = tx.objectStore('visits');
+  const textStore = tx.objectStore('texts');
 
   const retried = await visits.index('byCapture').get(captureId);
   if (retried) return { ...retried.outcome, duplicate: true };
 
-  const article = await articles.get(key);
+  const [article, texts, match] = await Promise.all([
+    articles.get(key),
+    readTexts(textStore, key),
+    versions.index('byHash').get([key, hash]),
+  ]);
   const baseline = article && (await versions.get([key, article.baseline.seq]));
-  const match = await versions.index('byHash').get([key, hash]);
   const nextSeq = (article?.latestSeq ?? 0) + 1;
 
   let outcome: RecordOutcome;
@@ -97,7 +102,7 @@ async function record(tx: WriteTx, snapshot: Snapshot, ctx: CaptureContext, hash
   } else {
     const compared = { baselineSeq: baseline.seq, baselineVisit: article.baseline.visit };
     const next = comparable(snapshot);
-    const seen = comparable(baseline);
+    const seen = comparable({ ...baseline, body: resolveBody(baseline, texts) });
     const newEntries = snapshot.liveBlog ? liveBlogNewEntries(next, seen) : null;
     if (hash === baseline.hash) {
       outcome = { kind: 'unchanged', seq: baseline.seq, since: article.baseline.since };
@@ -124,7 +129,10 @@ async function record(tx: WriteTx, snapshot: Snapshot, ctx: CaptureContext, hash
       partial: match.partial && partial,
     });
   } else {
-    await versions.add(newVersion(snapshot, hash, seq, now, partial));
+    await Promise.all([
+      versions.add(newVersion(snapshot, hash, seq, now, partial, texts)),
+      writeAdded(textStore, key, texts),
+    ]);
   }
   const visit: VisitRecord = { key, time: now, seq, captureId, partial, outcome };
   await visits.add(visit);
@@ -132,7 +140,14 @@ async function record(tx: WriteTx, snapshot: Snapshot, ctx: CaptureContext, hash
   return outcome;
 }
 
-function newVersion(snapshot: Snapshot, hash: string, seq: number, now: number, partial: boolean): VersionRecord {
+function newVersion(
+  snapshot: Snapshot,
+  hash: string,
+  seq: number,
+  now: number,
+  partial: boolean,
+  texts: TextIndex,
+): StoredVersion {
   return {
     key: snapshot.key,
     seq,
@@ -146,7 +161,8 @@ function newVersion(snapshot: Snapshot, hash: string, seq: number, now: number, 
     publishedTime: snapshot.publishedTime,
     modifiedTime: snapshot.modifiedTime,
     lang: snapshot.lang,
-    body: snapshot.body,
+    // Only the paragraphs this article has not stored before add a text record.
+    body: storeBody(snapshot.body, texts),
     extractor: snapshot.extractor,
     partial,
     captureCount: 1,

@@ -6,6 +6,9 @@ import type { ArticleRecord, Baseline, VersionRecord, VisitRecord } from './db';
 import type { ExportArticle } from './export-schema';
 import { MAX_URLS } from './history';
 
+/** What the baseline reconstruction needs of a version, stored or not. */
+type VersionFacts = Pick<VersionRecord, 'seq' | 'partial' | 'firstSeen'>;
+
 /**
  * Most recent last, as recordSnapshot keeps them: the side visited more recently provides the last URLs. Each URL
  * once, at its latest position; at most MAX_URLS, the oldest falling off.
@@ -43,7 +46,7 @@ export function newArticle(
   incoming: ExportArticle,
   latestSeq: number,
   versionCount: number,
-  versions: VersionRecord[],
+  versions: VersionFacts[],
   visits: VisitRecord[],
 ): ArticleRecord {
   const lastVisit = Date.parse(incoming.lastVisit);
@@ -67,7 +70,7 @@ export function newArticle(
  * The baseline recordSnapshot would have reached: the version of the latest complete visit, "since" the first of
  * the run of complete visits that showed it. Without complete visits (pruned away), the latest complete version.
  */
-function baselineOf(versions: VersionRecord[], visits: VisitRecord[], lastVisit: number): Baseline {
+function baselineOf(versions: VersionFacts[], visits: VisitRecord[], lastVisit: number): Baseline {
   const complete = visits.filter((visit) => !visit.partial).sort((a, b) => a.time - b.time);
   const last = complete.at(-1);
   if (last) {

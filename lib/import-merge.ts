@@ -3,10 +3,11 @@
  * stores, aborted if anything fails, so a reader never ends up with half an import. Re-importing a file, or importing
  * history the database already has, adds nothing.
  */
-import type { PalimpsestDB, VersionRecord, VisitRecord } from './db';
+import type { PalimpsestDB, StoredVersion, VisitRecord } from './db';
 import type { ExportArticle, ValidatedExport } from './export-schema';
 import { withWrite, type WriteTx } from './history-read';
 import { mergedArticle, newArticle } from './import-article';
+import { readTexts, storeBody, writeAdded } from './store-texts';
 
 export interface ImportOptions {
   /** Called after each article with the number of articles merged so far. */
@@ -67,10 +68,12 @@ async function mergeArticle(tx: WriteTx, incoming: ExportArticle, added: RecordT
   const articles = tx.objectStore('articles');
   const versionStore = tx.objectStore('versions');
   const visitStore = tx.objectStore('visits');
-  const [existing, stored, storedVisits] = await Promise.all([
+  const textStore = tx.objectStore('texts');
+  const [existing, stored, storedVisits, texts] = await Promise.all([
     articles.get(key),
     versionStore.getAll(ofArticle(key)),
     visitStore.index('byKey').getAll(ofArticle(key)),
+    readTexts(textStore, key),
   ]);
 
   // Versions: the same content (sha256) is the same version, whatever seq either side gave it.
@@ -81,7 +84,7 @@ async function mergeArticle(tx: WriteTx, incoming: ExportArticle, added: RecordT
   const keepSeqs = !existing && stored.length === 0;
   let latestSeq = stored.reduce((max, version) => Math.max(max, version.seq), existing?.latestSeq ?? 0);
   const seqOf = new Map<number, number>();
-  const touched = new Map<number, VersionRecord>();
+  const touched = new Map<number, StoredVersion>();
   let fresh = 0;
   for (const version of [...incoming.versions].sort((a, b) => a.seq - b.seq)) {
     const firstSeen = Date.parse(version.firstSeen);
@@ -113,7 +116,7 @@ async function mergeArticle(tx: WriteTx, incoming: ExportArticle, added: RecordT
       publishedTime: version.publishedTime,
       modifiedTime: version.modifiedTime,
       lang: version.lang,
-      body: version.body,
+      body: storeBody(version.body, texts),
       extractor: version.extractor,
       partial: version.partial,
       captureCount: 0,
@@ -152,6 +155,7 @@ async function mergeArticle(tx: WriteTx, incoming: ExportArticle, added: RecordT
     ? mergedArticle(existing, incoming, latestSeq, versionCount)
     : newArticle(incoming, latestSeq, versionCount, [...touched.values()], [...storedVisits, ...newVisits]);
 
+  await writeAdded(textStore, key, texts);
   for (const version of touched.values()) await versionStore.put(version);
   for (const visit of newVisits) await visitStore.add(visit);
   await articles.put(article);

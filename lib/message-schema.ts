@@ -3,17 +3,10 @@
  * page (or a bug) cannot make the background store garbage or unbounded data.
  */
 import * as v from 'valibot';
+import { CAPS } from './limits';
 
-export const CAPS = {
-  shortText: 2_000,
-  blockText: 100_000,
-  blocks: 5_000,
-  /** Total body characters: a long read is ~100k; a 10 MB page is cut before it gets here. */
-  bodyChars: 2_000_000,
-  url: 4_096,
-  key: 2_048,
-  importBytes: 512 * 1024 * 1024,
-} as const;
+// The caps live with the other limits so the content script can fit its snapshot to them without bundling valibot.
+export { CAPS };
 
 const shortText = v.pipe(v.string(), v.maxLength(CAPS.shortText));
 const nullableShort = v.nullable(shortText);
@@ -44,6 +37,8 @@ export const SnapshotSchema = v.pipe(
     lang: v.nullable(v.pipe(v.string(), v.maxLength(64))),
     liveBlog: v.boolean(),
     body: v.pipe(v.array(BlockSchema), v.minLength(1), v.maxLength(CAPS.blocks)),
+    /** Set when the page was larger than the caps and only its beginning was kept. */
+    truncated: v.optional(v.literal(true)),
     extractor: ExtractorSchema,
   }),
   v.check(

@@ -2,6 +2,7 @@
  * Waits until the page stops changing its text, so articles whose body loads late are captured whole. Mutations
  * that add no text (ad iframes, tracking pixels, style churn) do not count, or ad-heavy pages would never settle.
  */
+import { LIMITS } from './limits';
 
 export interface SettleOptions {
   /** How long the text must stay still. */
@@ -25,7 +26,7 @@ function addsText(record: MutationRecord): boolean {
 }
 
 /** Resolves true once `root` had no text change for quietMs, false if maxMs passed first or the signal aborted. */
-export function waitForSettle(root: Node, { quietMs = 500, maxMs = 5_000, signal }: SettleOptions = {}): Promise<boolean> {
+export function waitForSettle(root: Node, { quietMs = LIMITS.settleQuietMs, maxMs = LIMITS.settleMaxMs, signal }: SettleOptions = {}): Promise<boolean> {
   return new Promise((resolve) => {
     if (signal?.aborted) return resolve(false);
     let quietTimer: ReturnType<typeof setTimeout>;

@@ -36,5 +36,10 @@ export interface Snapshot {
   /** Live blogs get new entries on top; only edits to entries already seen count as changes. */
   liveBlog: boolean;
   body: Block[];
+  /**
+   * Set when the page was larger than the caps (lib/limits.ts): only the first `body.length` blocks were kept, so
+   * the reader should be told this copy is incomplete.
+   */
+  truncated?: true;
   extractor: Extractor;
 }

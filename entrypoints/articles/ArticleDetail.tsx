@@ -24,7 +24,7 @@ function Facts({ bundle }: { bundle: ArticleBundle }) {
   return (
     <header class="detail-head">
       <p class="site">{article.siteName ?? 'Unknown site'}</p>
-      <h1 class="article-text">{article.headline}</h1>
+      <h2 class="article-text">{article.headline}</h2>
       <p class="facts">
         First seen {formatWhen(article.firstSeen)} · Last visit {formatWhen(article.lastVisit)} ·{' '}
         {plural(article.versionCount, 'version')}

@@ -2,7 +2,7 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { PalimpsestDB } from '@/lib/db';
 import { siteNames } from '@/lib/page-data';
-import { DEFAULT_QUERY, pageCount, rangeLabel, type ListQuery } from '@/lib/view-list';
+import { DEFAULT_QUERY, isIndexQuery, pageCount, rangeLabel, type ListQuery } from '@/lib/view-list';
 import { ArticleTable } from './ArticleTable';
 import { ListToolbar } from './ListToolbar';
 import { useArticleList } from './useArticleList';
@@ -51,7 +51,7 @@ export function ArticleList({ db, version, hidden }: Props) {
             <ArticleTable rows={list.rows} />
           ) : (
             <p class="empty-list">
-              {query === DEFAULT_QUERY
+              {isIndexQuery(query)
                 ? 'No articles yet. Read a news article and Palimpsest will start tracking it.'
                 : 'No articles match.'}
             </p>

@@ -43,8 +43,8 @@ export function HistoryApp() {
   const onImport = async (file: File | undefined) => {
     if (!file) return;
     try {
-      const reply = await importFile(file);
-      setStatus(reply.ok ? `Imported ${reply.added.articles} new articles and ${reply.added.versions} new versions.` : reply.message);
+      const reply = await importFile(file, setStatus);
+      setStatus(reply.ok ? `Imported: ${reply.added.articles} new articles, ${reply.added.versions} new versions (${reply.articles} articles in the file).` : `Import failed: ${reply.message}`);
       if (reply.ok) reload();
     } catch (error) {
       setStatus(`Import failed: ${message(error)}`);
@@ -63,7 +63,7 @@ export function HistoryApp() {
           <h1>Tracked articles</h1>
         </div>
         <div class="head-actions">
-          <button type="button" id="export-all" onClick={() => exportAll().then(() => setStatus('Exported.'), (e: unknown) => setStatus(message(e)))}>
+          <button type="button" id="export-all" onClick={() => exportAll(setStatus).then(() => setStatus('Exported.'), (e: unknown) => setStatus(message(e)))}>
             Export all
           </button>
           <button type="button" id="import-file" onClick={() => fileInput.current?.click()}>

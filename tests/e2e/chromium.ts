@@ -43,6 +43,8 @@ export async function launchWithExtension(
       ...(options.args ?? []),
     ],
   });
+  // The saved pages reference their publishers' images and scripts; offline, those requests only slow loading down.
+  await context.route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (route) => route.abort());
   const worker = async () => context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL((await worker()).url()).host;
   return {
@@ -97,11 +99,14 @@ export async function dumpDb(worker: Worker): Promise<DbDump> {
 }
 
 /** Polls `probe` until it returns a truthy value or the time runs out. */
-export async function waitFor<T>(probe: () => Promise<T>, what: string, timeoutMs = 15_000): Promise<T> {
+export async function waitFor<T>(
+  probe: () => Promise<T | null | undefined | false | '' | 0>,
+  what: string,
+  timeoutMs = 15_000,
+): Promise<T> {
   const end = Date.now() + timeoutMs;
-  let last: T;
   do {
-    last = await probe();
+    const last = await probe();
     if (last) return last;
     await new Promise((r) => setTimeout(r, 100));
   } while (Date.now() < end);

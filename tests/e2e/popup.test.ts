@@ -22,8 +22,6 @@ beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
   server = await startPageServer();
   browser = await launchWithExtension();
-  // The saved pages reference their publishers' images and scripts; offline, those requests only slow loading down.
-  await browser.context.route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (route) => route.abort());
 });
 afterAll(async () => {
   await browser?.close();
@@ -158,11 +156,35 @@ test('the options page shows storage used and keeps excluded sites normalised', 
   await options.locator('.sites li', { hasText: 'example.com' }).waitFor();
   await options.selectOption('#retention', '90');
   const stored = await waitFor(async () => {
-    const { settings } = await (await browser.worker()).evaluate(() => chrome.storage.local.get('settings'));
+    // tests/e2e/chrome.d.ts declares only what the other tests use; storage is typed here.
+    type Local = { chrome: { storage: { local: { get(key: string): Promise<Record<string, unknown>> } } } };
+    const { settings } = await (await browser.worker()).evaluate(() =>
+      (globalThis as unknown as Local).chrome.storage.local.get('settings'),
+    );
     const s = settings as { excludedSites: string[]; retentionDays: number | null } | undefined;
     return s?.retentionDays === 90 ? s : null;
   }, 'the settings to be saved');
   expect(stored!.excludedSites).toEqual(['example.com']);
   await options.screenshot({ path: path.join(SHOTS, 'options.png') });
   await options.close();
+});
+
+test('without ?url= the popup asks the active tab: reading, then tracking; a front page is not an article', async () => {
+  const popup = await extensionPage('popup.html', 420, 600);
+  // The popup tab stays open in the background; reloading it makes it ask about the tab now in front.
+  const askAbout = async (url: string) => {
+    const page = await visit(browser.context, url);
+    await page.bringToFront();
+    await popup.reload();
+    return page;
+  };
+  server.set('/tab/story', loadFixture('wapo-1').source);
+  const story = await askAbout(server.url('/tab/story'));
+  await popup.getByText('Now tracking this article').waitFor();
+  await expect(popup.locator('h1.headline').textContent()).resolves.toBe(loadFixture('wapo-1').metadata.title);
+
+  server.set('/tab/', '<!doctype html><title>Front</title><h1>Today</h1>' + '<article><h2><a href="/a">A headline</a></h2><p>Teaser.</p></article>'.repeat(30));
+  const front = await askAbout(server.url('/tab/'));
+  await popup.getByText("This page doesn't look like a news article").waitFor({ timeout: 10_000 });
+  await Promise.all([story.close(), front.close(), popup.close()]);
 });
