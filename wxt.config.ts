@@ -12,19 +12,22 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Palimpsest',
     description: 'See how the news articles you read were edited after publication. Nothing leaves your browser.',
-    // Private windows are never recorded: Chrome keeps the extension out of them unless the user allows it,
-    // "not_allowed" keeps it out entirely; the background also checks sender.tab.incognito.
-    incognito: browser === 'firefox' ? undefined : 'not_allowed',
+    // Private windows are never recorded. Both browsers keep an extension out of them unless the user allows it;
+    // "not_allowed" (Firefox 67+, Chrome) removes that choice. The background also checks sender.tab.incognito.
+    incognito: 'not_allowed',
     permissions: ['storage', 'unlimitedStorage'],
     action: { default_title: 'Palimpsest' },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
+            // 140 (the ESR line since mid-2025) is the first desktop release that reads data_collection_permissions,
+            // which addons.mozilla.org requires; Firefox for Android reads it from 142.
             gecko: {
               id: GECKO_ID,
-              strict_min_version: '128.0',
+              strict_min_version: '140.0',
               data_collection_permissions: { required: ['none'] },
             },
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),

@@ -8,23 +8,29 @@ import { clearAll, deleteArticle } from '@/lib/history';
 import { importHistory, parseImport } from '@/lib/import';
 import type { BadgeState } from '@/lib/badge';
 import { parseMessage } from '@/lib/message-schema';
+import { actionApi, canUseIndexedDb, STORAGE_UNAVAILABLE_MESSAGE } from '@/lib/platform';
 import { createPruner } from '@/lib/retention';
 import { checkContentSender, checkExtensionPageSender } from '@/lib/sender';
 import { settingsItem } from '@/lib/settings';
 import type { Runtime } from 'webextension-polyfill';
 
+/** The browser gives this profile no IndexedDB: every request that needs history gets the same plain answer. */
+class StorageUnavailable extends Error {}
+
 export default defineBackground(() => {
   let dbPromise: Promise<PalimpsestDB> | null = null;
   const db = () => {
-    dbPromise ??= openHistoryDb().catch((error: unknown) => {
+    dbPromise ??= openHistoryDb().catch(async (error: unknown) => {
       dbPromise = null;
-      throw error;
+      console.warn('Palimpsest: cannot open the history database:', error);
+      // Tell "no storage at all" (nothing the reader does in Palimpsest helps) from a failure of our database.
+      throw (await canUseIndexedDb()) ? error : new StorageUnavailable(STORAGE_UNAVAILABLE_MESSAGE);
     });
     return dbPromise;
   };
 
   const prune = createPruner();
-  const action = browser.action ?? browser.browserAction;
+  const action = actionApi();
   const defaultTitle = browser.runtime.getManifest().name;
   const applyBadge = async (tabId: number, badge: BadgeState | null) => {
     await action.setBadgeText({ tabId, text: badge?.text ?? '' });
@@ -89,6 +95,10 @@ export default defineBackground(() => {
   };
 
   browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender) =>
-    handle(raw, sender).catch((error: unknown) => ({ ok: false, reason: 'storage', message: String(error) })),
+    handle(raw, sender).catch((error: unknown) => ({
+      ok: false,
+      reason: 'storage',
+      message: error instanceof StorageUnavailable ? error.message : String(error),
+    })),
   );
 });

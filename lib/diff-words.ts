@@ -142,13 +142,46 @@ function survivesEnough(segments: Segment[], older: string, newer: string): bool
 export function wordSegments(older: string, newer: string, budget: Budget): Segment[] {
   if (older === newer) return older === '' ? [] : [{ op: 'eq', text: older }];
   if (older === '' || newer === '') return wholeSegments(older, newer);
-  const raw = rawDiff(older, newer, budget);
-  if ('aborted' in raw) {
-    if (raw.aborted === 'time') budget.coarse = true;
-    return wholeSegments(older, newer);
+  // Most edits touch a few words of a long paragraph: only the part between the common start and end is diffed,
+  // which saves tokenising (the larger share of the work) the unchanged words around it.
+  const [prefix, suffix] = commonEnds(older, newer);
+  const oldMiddle = older.slice(prefix, older.length - suffix);
+  const newMiddle = newer.slice(prefix, newer.length - suffix);
+  let middle: Segment[];
+  if (oldMiddle === '' || newMiddle === '') {
+    middle = wholeSegments(oldMiddle, newMiddle);
+  } else {
+    const raw = rawDiff(oldMiddle, newMiddle, budget);
+    if ('aborted' in raw) {
+      if (raw.aborted === 'time') budget.coarse = true;
+      return wholeSegments(older, newer);
+    }
+    middle = raw.segments;
   }
+  const segments: Segment[] = [];
+  if (prefix > 0) segments.push({ op: 'eq', text: older.slice(0, prefix) });
+  segments.push(...middle);
+  if (suffix > 0) segments.push({ op: 'eq', text: older.slice(older.length - suffix) });
   // Survival is judged on jsdiff's own result: the tidy-up folds small scraps into changes for readability,
   // which should not by itself tip a block into being shown whole.
-  if (!survivesEnough(raw.segments, older, newer)) return wholeSegments(older, newer);
-  return fromRuns(tidy(toRuns(raw.segments)));
+  if (!survivesEnough(segments, older, newer)) return wholeSegments(older, newer);
+  return fromRuns(tidy(toRuns(segments)));
+}
+
+const isSpace = (code: number): boolean => code === 32 || (code >= 9 && code <= 13) || code === 0xa0;
+
+/**
+ * Lengths of the common start and end of two different texts, cut at whitespace so that no word is split: the
+ * start ends just after a whitespace character and the end begins with one. They never overlap.
+ */
+function commonEnds(a: string, b: string): [number, number] {
+  const max = Math.min(a.length, b.length);
+  let prefix = 0;
+  while (prefix < max && a.charCodeAt(prefix) === b.charCodeAt(prefix)) prefix++;
+  while (prefix > 0 && !isSpace(a.charCodeAt(prefix - 1))) prefix--;
+  const room = max - prefix;
+  let suffix = 0;
+  while (suffix < room && a.charCodeAt(a.length - 1 - suffix) === b.charCodeAt(b.length - 1 - suffix)) suffix++;
+  while (suffix > 0 && !isSpace(a.charCodeAt(a.length - suffix))) suffix--;
+  return [prefix, suffix];
 }

@@ -66,6 +66,13 @@ const DEFAULT_BUDGET_MS = 100;
 const INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/g;
 const SINGLE_QUOTES = /[\u2018\u2019\u201a\u201b\u2032]/g;
 const DOUBLE_QUOTES = /[\u201c\u201d\u201e\u201f\u2033]/g;
+// Same result as replacing /\s+/ with ' ', without a replacement for every single space between words.
+const SPACES = /\s{2,}|[^\S ]/g;
+const NOT_PLAIN = /[^\x21-\x7e ]| {2}|^ | $/;
+// Text made only of characters from tab to U+02FF or in General Punctuation is unchanged by NFC (no combining marks; the
+// two singletons there, U+2000 and U+2001, are spaces and become ' ' anyway), so the costly normalize() is skipped.
+const MAY_NEED_NFC = /[^\t-\u02ff\u2000-\u206f]/;
+
 
 /**
  * The form two texts are compared in: typographic noise (Unicode composition, whitespace flavours, invisible
@@ -73,12 +80,14 @@ const DOUBLE_QUOTES = /[\u201c\u201d\u201e\u201f\u2033]/g;
  * TODO: replace with lib/normalize.ts once it exists, so storage and diffing agree.
  */
 export function comparableText(s: string): string {
-  return s
-    .normalize('NFC')
+  // Fast path: printable ASCII with single spaces and no spaces at either end is already in comparable form.
+  if (!NOT_PLAIN.test(s)) return s;
+  const composed = MAY_NEED_NFC.test(s) ? s.normalize('NFC') : s;
+  return composed
     .replace(INVISIBLE, '')
     .replace(SINGLE_QUOTES, "'")
     .replace(DOUBLE_QUOTES, '"')
-    .replace(/\s+/g, ' ')
+    .replace(SPACES, ' ')
     .trim();
 }
 

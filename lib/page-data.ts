@@ -5,7 +5,6 @@
  */
 import { openHistoryDb, type ArticleRecord, type PalimpsestDB, type VersionRecord, type VisitRecord } from './db';
 import { countRecords, getArticle, getVersions, type RecordCounts } from './history';
-import { searchable } from './view-list';
 
 export type DbResult = { ok: true; db: PalimpsestDB } | { ok: false; message: string };
 
@@ -86,29 +85,8 @@ export async function siteNames(db: PalimpsestDB): Promise<string[]> {
   return out;
 }
 
-/**
- * Keys of articles whose stored text (any version's headline, dek, byline or body) contains `text`. Scans the
- * versions store, skipping the rest of an article once one version matched. Stops early when `signal` aborts,
- * which happens as soon as the reader types again.
- */
-export async function keysWithText(db: PalimpsestDB, text: string, signal?: AbortSignal): Promise<Set<string>> {
-  const needle = searchable(text.trim());
-  const hits = new Set<string>();
-  if (needle === '') return hits;
-  let cursor = await db.transaction('versions').store.openCursor();
-  while (cursor && !signal?.aborted) {
-    const v = cursor.value;
-    const fields = [v.headline, v.dek ?? '', v.byline ?? '', ...v.body.map((b) => b.text)];
-    if (fields.some((field) => searchable(field).includes(needle))) {
-      hits.add(v.key);
-      // No version has seq Infinity, so this lands on the next article's first version.
-      cursor = await cursor.continue([v.key, Infinity]);
-    } else {
-      cursor = await cursor.continue();
-    }
-  }
-  return hits;
-}
+// Full-text search lives beside the storage layout it reads.
+export { keysWithText } from './store-search';
 
 export interface StorageUsage {
   counts: RecordCounts;

@@ -7,5 +7,5 @@ declare const chrome: {
     create(data: { incognito?: boolean; url?: string }): Promise<{ id?: number }>;
     remove(id: number): Promise<void>;
   };
-  runtime: { id: string };
+  runtime: { id: string; getManifest(): { version: string; name: string } };
 };

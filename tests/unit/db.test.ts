@@ -13,18 +13,19 @@ import {
   openHistoryDb,
   type ArticleRecord,
   type PalimpsestSchema,
+  type StoredVersion,
   type VersionRecord,
   type VisitRecord,
 } from '../../lib/db';
-import { getVersions, getVisits, recordSnapshot } from '../../lib/history';
+import { getVersion, getVersions, getVisits, recordSnapshot } from '../../lib/history';
 import { contentHash } from '../../lib/normalize';
-import { ARTICLE_KEY, makeSnapshot } from './helpers/snapshots';
+import { ARTICLE_KEY, editParagraph, makeSnapshot, PARAGRAPHS } from './helpers/snapshots';
 
 describe('schema', () => {
   test('a fresh database has every store and index', async () => {
     const db = await openHistoryDb(DB_NAME, new IDBFactory());
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['articles', 'versions', 'visits']);
+    expect([...db.objectStoreNames].sort()).toEqual(['articles', 'texts', 'versions', 'visits']);
     const tx = db.transaction(['articles', 'versions', 'visits']);
     expect([...tx.objectStore('articles').indexNames].sort()).toEqual(['lastVisit', 'siteName']);
     expect([...tx.objectStore('versions').indexNames]).toEqual(['byHash']);
@@ -45,7 +46,7 @@ describe('schema', () => {
   test('the same content cannot be stored twice for one article', async () => {
     const db = await openHistoryDb('unique', new IDBFactory());
     await recordSnapshot(db, makeSnapshot(), { now: 1, captureId: 'a' });
-    const [version] = await getVersions(db, ARTICLE_KEY);
+    const version = await db.get('versions', [ARTICLE_KEY, 1]);
     await expect(db.add('versions', { ...version!, seq: 2 })).rejects.toThrow();
     db.close();
   });
@@ -125,14 +126,15 @@ describe('migration 1 -> 2', () => {
     const tx = v1.transaction(['articles', 'versions', 'visits'], 'readwrite');
     await Promise.all([
       tx.objectStore('articles').put(article),
-      tx.objectStore('versions').put(version),
+      // Version 1 stored bodies as plain blocks.
+      tx.objectStore('versions').put(version as unknown as StoredVersion),
       ...visits.map((visit) => tx.objectStore('visits').add(visit)),
       tx.done,
     ]);
     v1.close();
 
     const db = await openHistoryDb(name);
-    expect(db.version).toBe(2);
+    expect(db.version).toBe(DB_VERSION);
     expect(await db.get('articles', ARTICLE_KEY)).toEqual(article);
     expect(await getVersions(db, ARTICLE_KEY)).toEqual([version]);
     expect(await getVisits(db, ARTICLE_KEY)).toMatchObject(visits);
@@ -146,6 +148,85 @@ describe('migration 1 -> 2', () => {
       seq: 1,
       since: 1000,
     });
+    db.close();
+  });
+});
+
+describe('migration 2 -> 3', () => {
+  test('moves every version body into the texts store, once per distinct text, and loses nothing', async () => {
+    const name = 'migration-2-to-3';
+    const edited = editParagraph(2, (text) => text.replace('double', 'triple'));
+    const snapshots = [
+      makeSnapshot(),
+      makeSnapshot({ body: edited }),
+      // A block repeated within one body, and an empty body, survive too.
+      makeSnapshot({ body: [...edited, edited[0]!] }),
+      makeSnapshot({ key: 'https://other.example/a', body: [] }),
+    ];
+    const versions: VersionRecord[] = [];
+    for (const [i, snapshot] of snapshots.entries()) {
+      const key = snapshot.key;
+      versions.push({
+        key,
+        seq: key === ARTICLE_KEY ? i + 1 : 1,
+        hash: await contentHash(snapshot),
+        firstSeen: 1000 + i,
+        lastSeen: 2000 + i,
+        url: snapshot.url,
+        headline: snapshot.headline,
+        dek: snapshot.dek,
+        byline: snapshot.byline,
+        publishedTime: snapshot.publishedTime,
+        modifiedTime: snapshot.modifiedTime,
+        lang: snapshot.lang,
+        body: snapshot.body,
+        extractor: snapshot.extractor,
+        partial: false,
+        captureCount: 1,
+      });
+    }
+    const article: ArticleRecord = {
+      key: ARTICLE_KEY,
+      urls: [snapshots[0]!.url],
+      siteName: 'Example News',
+      headline: snapshots[0]!.headline,
+      liveBlog: false,
+      firstSeen: 1000,
+      lastVisit: 2002,
+      latestSeq: 3,
+      versionCount: 3,
+      baseline: { seq: 3, visit: 2002, since: 1002 },
+      lastOutcome: 'changed',
+    };
+
+    const v2 = await openDB<PalimpsestSchema>(name, 2, {
+      upgrade: (db, oldVersion, _newVersion, tx) => {
+        for (let v = oldVersion; v < 2; v++) migrations[v]!(db, tx);
+      },
+    });
+    const tx = v2.transaction(['articles', 'versions'], 'readwrite');
+    await Promise.all([
+      tx.objectStore('articles').put(article),
+      ...versions.map((version) => tx.objectStore('versions').put(version as unknown as StoredVersion)),
+      tx.done,
+    ]);
+    v2.close();
+
+    const db = await openHistoryDb(name);
+    expect(db.version).toBe(3);
+    expect(await getVersions(db, ARTICLE_KEY)).toEqual(versions.slice(0, 3));
+    expect(await getVersions(db, 'https://other.example/a')).toEqual(versions.slice(3));
+    expect(await getVersion(db, ARTICLE_KEY, 2)).toEqual(versions[1]);
+    // Eight paragraphs plus the one edited: nine texts, however many versions use them.
+    expect(await db.count('texts')).toBe(PARAGRAPHS.length + 1);
+    const stored = await db.get('versions', [ARTICLE_KEY, 3]);
+    expect(stored!.body.every((block) => Array.isArray(block) && block.length === 2)).toBe(true);
+
+    // Recording carries on from the migrated history: an edit of one paragraph adds one text.
+    const next = makeSnapshot({ body: editParagraph(2, (text) => text.replace('double', 'quadruple')) });
+    expect(await recordSnapshot(db, next, { now: 3000, captureId: 'cap-4' })).toMatchObject({ kind: 'changed', seq: 4 });
+    expect(await db.count('texts')).toBe(PARAGRAPHS.length + 2);
+    expect((await getVersion(db, ARTICLE_KEY, 4))!.body).toEqual(next.body);
     db.close();
   });
 });

@@ -1,0 +1,222 @@
+/**
+ * Crashes and updates in real Chromium. The service worker is stopped in the middle of recording a capture (after
+ * some of its writes were issued, before the commit): the history holds all of that capture or none of it and stays
+ * consistent, and the next visit records normally. An extension update (same profile, new version of the build)
+ * keeps the history, and a revisit after it is compared with what was recorded before.
+ */
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { insertSentence, loadFixture, parseHtml, serialize } from '../helpers/fixtures';
+import { CHROME_BUILD, launchWithExtension, visit, waitFor, type ExtensionBrowser } from './chromium';
+import { dumpHistory, type HistoryDump } from './history-dump';
+import { startPageServer, type PageServer } from './server';
+
+const SENTENCE = 'Officials later disputed this account.';
+const fixture = loadFixture('guardian-1');
+
+let server: PageServer;
+beforeAll(async () => {
+  server = await startPageServer();
+});
+afterAll(() => server?.close());
+
+/** Every article's versions, visits and counters agree, and every body text resolves. */
+function expectConsistent(dump: HistoryDump): void {
+  for (const article of dump.articles) {
+    const versions = dump.versions.filter((v) => v.key === article.key);
+    const seqs = versions.map((v) => v.seq);
+    expect(versions, article.key).toHaveLength(article.versionCount);
+    expect(new Set(versions.map((v) => v.hash)).size).toBe(versions.length);
+    expect(Math.max(...seqs)).toBe(article.latestSeq);
+    expect(seqs).toContain(article.baseline.seq);
+    for (const visit of dump.visits.filter((v) => v.key === article.key)) expect(seqs).toContain(visit.seq);
+    for (const v of versions) expect(v.body.every((b) => typeof b.text === 'string' && !b.text.startsWith('<missing'))).toBe(true);
+  }
+  const keys = new Set(dump.articles.map((a) => a.key));
+  expect(dump.versions.every((v) => keys.has(v.key)) && dump.visits.every((v) => keys.has(v.key))).toBe(true);
+  expect(new Set(dump.visits.map((v) => v.captureId)).size).toBe(dump.visits.length);
+}
+
+/** Stops every service worker of the extension, as the browser does when it kills an idle or crashed one. */
+async function stopServiceWorkers(extensionPage: Page): Promise<void> {
+  const cdp = await extensionPage.context().newCDPSession(extensionPage);
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await cdp.detach();
+}
+
+/** The article visited at a URL ending in `suffix` (its key may be the page's canonical URL instead). */
+const keyOf = (dump: HistoryDump, suffix: string) => dump.articles.find((a) => a.urls.some((u) => u.endsWith(suffix)))?.key;
+/**
+ * Kills (SIGKILL) the renderer process that runs the extension's service worker and pages: a crash, with no chance
+ * to clean up. Found by its command line, so only the browser this test launched (its own profile) is touched.
+ */
+function crashExtensionProcess(profileDir: string): void {
+  const pids = readdirSync('/proc').filter((pid) => {
+    try {
+      // Chromium rewrites its children's command lines into one space-separated string: match substrings.
+      const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      return cmd.includes(' --extension-process') && cmd.includes(profileDir);
+    } catch {
+      return false;
+    }
+  });
+  expect(pids, 'one extension process').toHaveLength(1);
+  process.kill(Number(pids[0]), 'SIGKILL');
+}
+
+const visitsOf = (dump: HistoryDump, suffix: string) => dump.visits.filter((v) => v.key === keyOf(dump, suffix));
+const versionsOf = (dump: HistoryDump, suffix: string) => dump.versions.filter((v) => v.key === keyOf(dump, suffix));
+
+describe('the service worker stopped while recording', () => {
+  let browser: ExtensionBrowser;
+  beforeAll(async () => {
+    browser = await launchWithExtension();
+  });
+  afterAll(() => browser?.close());
+
+  test('a capture interrupted before its commit leaves no trace; the next visit records normally', async () => {
+    const storyPath = '/crash/2017/whale-strandings';
+    server.set(storyPath, fixture.source);
+    const first = await visit(browser.context, server.url(storyPath));
+    // The page stays open until captured: the content script waits for the page to settle first.
+    await waitFor(async () => visitsOf(await dumpHistory(await browser.worker()), storyPath).length === 1, 'first visit');
+    await first.close();
+
+    // An extension page that hears when the capture is stalled mid-transaction.
+    const watcher = await browser.context.newPage();
+    await watcher.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    await watcher.evaluate(() => {
+      const w = window as unknown as { stalled: boolean; channel: BroadcastChannel };
+      w.stalled = false;
+      w.channel = new BroadcastChannel('palimpsest-test');
+      w.channel.onmessage = () => (w.stalled = true);
+    });
+    // Inside the worker: the next write to the articles store (the last write of a capture, after its version and
+    // visit were issued) announces itself and never completes, while the transaction is kept alive with reads, so
+    // the worker dies with the capture's transaction open and half written.
+    const worker = await browser.worker();
+    await worker.evaluate(() => {
+      const g = globalThis as unknown as { crashNext: boolean };
+      const put = IDBObjectStore.prototype.put;
+      IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<typeof put>) {
+        if (this.name !== 'articles' || !g.crashNext) return put.apply(this, args);
+        g.crashNext = false;
+        const store = this;
+        const ping = () => {
+          store.count().onsuccess = ping;
+        };
+        ping();
+        new BroadcastChannel('palimpsest-test').postMessage('stalled');
+        // idb awaits whatever the method returns: this never settles, so the capture never gets to commit.
+        return new Promise(() => {}) as unknown as IDBRequest<IDBValidKey>;
+      };
+      g.crashNext = true;
+    });
+    const closed = new Promise((resolve) => worker.once('close', resolve));
+
+    const doc = parseHtml(fixture.source, server.url(storyPath));
+    const paragraph = [...doc.querySelectorAll('p')].map((p) => p.textContent ?? '').find((t) => t.length > 200)!;
+    insertSentence(doc, paragraph, SENTENCE);
+    server.set(storyPath, serialize(doc));
+    await visit(browser.context, server.url(storyPath));
+    await watcher.waitForFunction(() => (window as unknown as { stalled: boolean }).stalled);
+    crashExtensionProcess(browser.profileDir);
+    await closed;
+    // The browser goes down too, as after a power cut; its profile (and the database) stays.
+    await browser.close({ keepProfile: true });
+    browser = await launchWithExtension({ profileDir: browser.profileDir });
+
+    const after = await dumpHistory(await browser.worker());
+    expectConsistent(after);
+    expect(visitsOf(after, storyPath)).toHaveLength(1);
+    expect(versionsOf(after, storyPath)).toHaveLength(1);
+    expect(after.versions.some((v) => v.body.some((b) => b.text.includes(SENTENCE)))).toBe(false);
+
+    // The next visit records the edit as if nothing had happened.
+    const page = await visit(browser.context, server.url(storyPath));
+    const next = (await waitFor(async () => {
+      const dump = await dumpHistory(await browser.worker());
+      return visitsOf(dump, storyPath).length === 2 ? dump : null;
+    }, 'the visit after the crash'))!;
+    expectConsistent(next);
+    const versions = versionsOf(next, storyPath);
+    expect(versions).toHaveLength(2);
+    expect(versions.find((v) => v.seq === 2)!.body.some((b) => b.text.includes(SENTENCE))).toBe(true);
+    await page.close();
+  });
+
+  test('stopping the worker repeatedly while several articles are captured keeps the history consistent', async () => {
+    const names = ['ars-1', 'lemonde-1', 'seattletimes-1', 'wapo-1'];
+    const paths = names.map((name) => `/storm/${name}`);
+    names.forEach((name, i) => server.set(paths[i]!, loadFixture(name).source));
+    const watcher = await browser.context.newPage();
+    await watcher.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    const pages = paths.map((p) => visit(browser.context, server.url(p)));
+    for (let i = 0; i < 6; i++) {
+      await stopServiceWorkers(watcher);
+      await watcher.waitForTimeout(150);
+    }
+    const opened = await Promise.all(pages);
+    // Whatever survived is whole.
+    expectConsistent(await dumpHistory(watcher));
+    // Every article is recorded by its next page view.
+    await Promise.all(opened.map((p) => p.reload({ waitUntil: 'load' })));
+    const dump = (await waitFor(async () => {
+      const d = await dumpHistory(watcher);
+      return paths.every((p) => visitsOf(d, p).length >= 1) ? d : null;
+    }, 'every article after the storm', 30_000))!;
+    expectConsistent(dump);
+    await Promise.all([...opened.map((p) => p.close()), watcher.close()]);
+  });
+});
+
+describe('an extension update', () => {
+  let build = '';
+  let browser: ExtensionBrowser | undefined;
+  afterEach(async () => {
+    await browser?.close();
+    rmSync(build, { recursive: true, force: true });
+  });
+
+  test('keeps the history, and a revisit after it is compared with the visit before', async () => {
+    // An unpacked extension's id comes from its path, so the "installed" copy stays put and is updated in place.
+    build = mkdtempSync(path.join(tmpdir(), 'palimpsest-build-'));
+    cpSync(CHROME_BUILD, build, { recursive: true });
+    const storyPath = '/update/2017/whale-strandings';
+    server.set(storyPath, fixture.source);
+    browser = await launchWithExtension({ build });
+    const { extensionId, profileDir } = browser;
+    const first = await visit(browser.context, server.url(storyPath));
+    await waitFor(async () => visitsOf(await dumpHistory(await browser!.worker()), storyPath).length === 1, 'first visit');
+    await first.close();
+    await browser.close({ keepProfile: true });
+
+    const manifestPath = path.join(build, 'manifest.json');
+    const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { version: string };
+    writeFileSync(manifestPath, JSON.stringify({ ...manifest, version: '99.0.0' }));
+    browser = await launchWithExtension({ build, profileDir });
+    expect(browser.extensionId).toBe(extensionId);
+    const worker = await browser.worker();
+    expect(await worker.evaluate(() => chrome.runtime.getManifest().version)).toBe('99.0.0');
+    const kept = await dumpHistory(worker);
+    expect(visitsOf(kept, storyPath)).toHaveLength(1);
+
+    const doc = parseHtml(fixture.source, server.url(storyPath));
+    const paragraph = [...doc.querySelectorAll('p')].map((p) => p.textContent ?? '').find((t) => t.length > 200)!;
+    insertSentence(doc, paragraph, SENTENCE);
+    server.set(storyPath, serialize(doc));
+    const again = await visit(browser.context, server.url(storyPath));
+    const after = (await waitFor(async () => {
+      const dump = await dumpHistory(await browser!.worker());
+      return visitsOf(dump, storyPath).length === 2 ? dump : null;
+    }, 'the visit after the update'))!;
+    await again.close();
+    expectConsistent(after);
+    expect(versionsOf(after, storyPath)).toHaveLength(2);
+    expect(after.articles.find((a) => a.key === keyOf(after, storyPath))!.baseline.seq).toBe(2);
+  });
+});
