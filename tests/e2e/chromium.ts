@@ -6,6 +6,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { readHistoryDb, type DbDump } from './scenario';
 
 export const CHROME_BUILD = path.resolve(import.meta.dirname, '../../.output/chrome-mv3');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -67,35 +68,11 @@ export async function visit(context: BrowserContext, url: string): Promise<Page>
   return page;
 }
 
-export interface DbDump {
-  articles: { key: string; headline: string; versionCount: number; urls: string[] }[];
-  versions: { key: string; seq: number; headline: string; partial: boolean; body: { text: string }[] }[];
-  visits: { key: string; seq: number; partial: boolean }[];
-}
+export type { DbDump } from './scenario';
 
-/** Everything in the extension's history database, read from inside the service worker. */
+/** Everything in the extension's history database, read from inside the service worker (see readHistoryDb). */
 export async function dumpDb(worker: Worker): Promise<DbDump> {
-  return worker.evaluate(async () => {
-    const db: IDBDatabase | null = await new Promise((resolve, reject) => {
-      const req = indexedDB.open('palimpsest');
-      // No database yet: opening it here would create an empty version 1 the extension would then have to
-      // upgrade from. Abort, so the extension creates it itself.
-      req.onupgradeneeded = () => req.transaction?.abort();
-      req.onsuccess = () => resolve(req.result);
-      req.onerror = () => (req.error?.name === 'AbortError' ? resolve(null) : reject(req.error));
-    });
-    if (db === null) return { articles: [], versions: [], visits: [] } as never;
-    const all = (store: string) =>
-      new Promise<unknown[]>((resolve, reject) => {
-        if (!db.objectStoreNames.contains(store)) return resolve([]);
-        const req = db.transaction(store).objectStore(store).getAll();
-        req.onsuccess = () => resolve(req.result);
-        req.onerror = () => reject(req.error);
-      });
-    const dump = { articles: await all('articles'), versions: await all('versions'), visits: await all('visits') };
-    db.close();
-    return dump as never;
-  });
+  return worker.evaluate(readHistoryDb);
 }
 
 /** Polls `probe` until it returns a truthy value or the time runs out. */

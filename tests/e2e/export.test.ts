@@ -75,17 +75,17 @@ test('importing it into a fresh profile restores the same history; a corrupt fil
   try {
     const page = await historyPage(fresh);
     await page.setInputFiles('input[type=file]', exportedPath);
-    await expect.poll(() => page.locator('[role=status]').textContent(), { timeout: 20_000 }).toMatch(/^Imported/);
+    await expect.poll(() => page.locator('p.page-status').textContent(), { timeout: 20_000 }).toMatch(/^Imported/);
     const restored = await dumpDb(await fresh.worker());
     expect(essence(restored)).toEqual(essence(await dumpDb(await source.worker())));
 
     const corrupt = path.join(dir, 'corrupt.json');
     writeFileSync(corrupt, readFileSync(exportedPath, 'utf8').replace('"formatVersion": 1', '"formatVersion": "one"'));
     await page.setInputFiles('input[type=file]', corrupt);
-    await expect.poll(() => page.locator('[role=status]').textContent(), { timeout: 20_000 }).toMatch(/^Import failed: Unsupported format version/);
+    await expect.poll(() => page.locator('p.page-status').textContent(), { timeout: 20_000 }).toMatch(/^Import failed: Unsupported format version/);
     writeFileSync(corrupt, '{"format": "palimpsest-history", "formatVersion": 1, "articles": [');
     await page.setInputFiles('input[type=file]', corrupt);
-    await expect.poll(() => page.locator('[role=status]').textContent(), { timeout: 20_000 }).toMatch(/^Import failed: Not a JSON file/);
+    await expect.poll(() => page.locator('p.page-status').textContent(), { timeout: 20_000 }).toMatch(/^Import failed: Not a JSON file/);
     expect(essence(await dumpDb(await fresh.worker()))).toEqual(essence(restored));
   } finally {
     await fresh.close();

@@ -105,14 +105,13 @@ describe('the service worker stopped while recording', () => {
       IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<typeof put>) {
         if (this.name !== 'articles' || !g.crashNext) return put.apply(this, args);
         g.crashNext = false;
-        const store = this;
-        const ping = () => {
-          store.count().onsuccess = ping;
-        };
-        ping();
         new BroadcastChannel('palimpsest-test').postMessage('stalled');
-        // idb awaits whatever the method returns: this never settles, so the capture never gets to commit.
-        return new Promise(() => {}) as unknown as IDBRequest<IDBValidKey>;
+        // Hang right here, with the version and visit of this capture issued but not committed, until killed.
+        const end = Date.now() + 60_000;
+        while (Date.now() < end) {
+          // Busy on purpose.
+        }
+        return put.apply(this, args);
       };
       g.crashNext = true;
     });
@@ -124,13 +123,16 @@ describe('the service worker stopped while recording', () => {
     server.set(storyPath, serialize(doc));
     await visit(browser.context, server.url(storyPath));
     await watcher.waitForFunction(() => (window as unknown as { stalled: boolean }).stalled);
+    console.error('STEP', 'crashExtensionProcess(browser.');
     crashExtensionProcess(browser.profileDir);
+    console.error('STEP', 'await closed;');
     await closed;
-    // The browser goes down too, as after a power cut; its profile (and the database) stays.
-    await browser.close({ keepProfile: true });
-    browser = await launchWithExtension({ profileDir: browser.profileDir });
-
-    const after = await dumpHistory(await browser.worker());
+    // Read from a fresh extension page: the crash took the watcher page down with the worker.
+    const reader = await browser.context.newPage();
+    console.error('STEP goto');
+    await reader.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    console.error('STEP dump');
+    const after = await dumpHistory(reader);
     expectConsistent(after);
     expect(visitsOf(after, storyPath)).toHaveLength(1);
     expect(versionsOf(after, storyPath)).toHaveLength(1);
@@ -139,14 +141,14 @@ describe('the service worker stopped while recording', () => {
     // The next visit records the edit as if nothing had happened.
     const page = await visit(browser.context, server.url(storyPath));
     const next = (await waitFor(async () => {
-      const dump = await dumpHistory(await browser.worker());
+      const dump = await dumpHistory(reader);
       return visitsOf(dump, storyPath).length === 2 ? dump : null;
     }, 'the visit after the crash'))!;
     expectConsistent(next);
     const versions = versionsOf(next, storyPath);
     expect(versions).toHaveLength(2);
     expect(versions.find((v) => v.seq === 2)!.body.some((b) => b.text.includes(SENTENCE))).toBe(true);
-    await page.close();
+    await Promise.all([page.close(), reader.close()]);
   });
 
   test('stopping the worker repeatedly while several articles are captured keeps the history consistent', async () => {

@@ -51,22 +51,29 @@ export async function readHistoryDb(): Promise<DbDump> {
     req.onerror = () => (req.error?.name === 'AbortError' ? resolve(null) : reject(req.error));
   });
   if (db === null) return { articles: [], versions: [], visits: [] };
+  const stores = ['articles', 'versions', 'visits', 'texts'].filter((name) => db.objectStoreNames.contains(name));
+  // One transaction, so the dump is one consistent state even while the extension is writing.
+  const tx = stores.length > 0 ? db.transaction(stores) : null;
   const all = <T>(store: string, keys = false) =>
     new Promise<T[]>((resolve, reject) => {
-      if (!db.objectStoreNames.contains(store)) return resolve([]);
-      const objects = db.transaction(store).objectStore(store);
-      const req = keys ? objects.getAllKeys() : objects.getAll();
+      if (!tx || !stores.includes(store)) return resolve([]);
+      const req = keys ? tx.objectStore(store).getAllKeys() : tx.objectStore(store).getAll();
       req.onsuccess = () => resolve(req.result as T[]);
       req.onerror = () => reject(req.error);
     });
-  const [textKeys, texts] = [await all<[string, string]>('texts', true), await all<{ text: string }>('texts')];
+  const [articles, stored, visits, textKeys, texts] = await Promise.all([
+    all<DbDump['articles'][number]>('articles'),
+    all<Omit<DbDump['versions'][number], 'body'> & { body: ([string, string] | { text: string })[] }>('versions'),
+    all<DbDump['visits'][number]>('visits'),
+    all<[string, string]>('texts', true),
+    all<{ text: string }>('texts'),
+  ]);
   const byRef = new Map(textKeys.map((k, i) => [JSON.stringify(k), texts[i]!.text]));
-  type Stored = Omit<DbDump['versions'][number], 'body'> & { body: ([string, string] | { text: string })[] };
-  const versions = (await all<Stored>('versions')).map((v) => ({
+  const versions = stored.map((v) => ({
     ...v,
-    body: v.body.map((b) => (Array.isArray(b) ? { text: byRef.get(JSON.stringify([v.key, b[1]])) ?? '' } : b)),
+    body: v.body.map((b) => (Array.isArray(b) ? { text: byRef.get(JSON.stringify([v.key, b[1]])) ?? `<missing text ${b[1]}>` } : b)),
   }));
-  const dump: DbDump = { articles: await all('articles'), versions, visits: await all('visits') };
+  const dump: DbDump = { articles, versions, visits };
   db.close();
   return dump;
 }
