@@ -4,13 +4,13 @@
  * background as a message instead, so there is only ever one writer.
  */
 import { openHistoryDb, type ArticleRecord, type PalimpsestDB, type VersionRecord, type VisitRecord } from './db';
+import { STORAGE_UNAVAILABLE_MESSAGE } from './platform';
 import { countRecords, getArticle, getVersions, type RecordCounts } from './history';
 
 export type DbResult = { ok: true; db: PalimpsestDB } | { ok: false; message: string };
 
-export const NO_STORAGE_MESSAGE =
-  'Palimpsest can’t store history in this browser profile, so it cannot show what changed. ' +
-  'This happens when the browser is set never to remember history, or in some private modes.';
+// One wording for the background's replies and the pages.
+export const NO_STORAGE_MESSAGE = STORAGE_UNAVAILABLE_MESSAGE;
 
 let opened: Promise<DbResult> | null = null;
 

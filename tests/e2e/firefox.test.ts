@@ -123,8 +123,8 @@ describe('reading and revisiting an article in Firefox', () => {
   });
 });
 
-test('"Never remember history" (every window private): Firefox keeps Palimpsest out and nothing is recorded', async () => {
-  const manifest = JSON.parse(readFileSync(path.join(FIREFOX_BUILD, 'manifest.json'), 'utf8')) as { incognito?: string };
+test('"Never remember history" (all windows private): Firefox keeps Palimpsest out, nothing is recorded', async () => {
+  const manifest = JSON.parse(readFileSync(path.join(FIREFOX_BUILD, 'manifest.json'), 'utf8')) as { incognito: string };
   // Temporary add-ons stay out of private windows by default anyway; the manifest makes it so for every install.
   expect(manifest.incognito).toBe('not_allowed');
   server.set('/private/story', fixture.source);

@@ -71,7 +71,9 @@ export async function readHistoryDb(): Promise<DbDump> {
   const byRef = new Map(textKeys.map((k, i) => [JSON.stringify(k), texts[i]!.text]));
   const versions = stored.map((v) => ({
     ...v,
-    body: v.body.map((b) => (Array.isArray(b) ? { text: byRef.get(JSON.stringify([v.key, b[1]])) ?? `<missing text ${b[1]}>` } : b)),
+    body: v.body.map((b) =>
+      Array.isArray(b) ? { text: byRef.get(JSON.stringify([v.key, b[1]])) ?? `<missing text ${b[1]}>` } : b,
+    ),
   }));
   const dump: DbDump = { articles, versions, visits };
   db.close();

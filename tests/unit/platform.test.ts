@@ -16,11 +16,16 @@ test('a working IndexedDB passes the probe, which leaves no database behind', as
 
 test('a refused IndexedDB fails the probe, whether open throws or errors', async () => {
   expect(await canUseIndexedDb(null)).toBe(false);
-  const throwing = { open: () => { throw new DOMException('A mutation operation was attempted', 'InvalidStateError'); } };
+  const throwing = {
+    open: () => {
+      throw new DOMException('A mutation operation was attempted', 'InvalidStateError');
+    },
+  };
   expect(await canUseIndexedDb(throwing as unknown as IDBFactory)).toBe(false);
   const erroring = {
     open: () => {
-      const request = { error: new DOMException('The operation failed', 'UnknownError') } as unknown as IDBOpenDBRequest;
+      const error = new DOMException('The operation failed', 'UnknownError');
+      const request = { error } as unknown as IDBOpenDBRequest;
       setTimeout(() => request.onerror?.(new Event('error')));
       return request;
     },
