@@ -1,6 +1,6 @@
 /**
  * The built manifests ask for exactly the permissions the documentation lists and justifies (the "## Permissions"
- * table in docs/security.md, to move into README.md): a new permission cannot slip in unexplained, and a dropped one
+ * table in README.md): a new permission cannot slip in unexplained, and a dropped one
  * cannot stay documented. Needs the builds; `npm test` builds before the unit tests run.
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -8,7 +8,7 @@ import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const DOC = ['README.md', 'docs/security.md']
+const DOC = ['README.md']
   .map((file) => path.join(ROOT, file))
   .find((file) => existsSync(file) && /^## Permissions\s*$/m.test(readFileSync(file, 'utf8')));
 const BUILDS = { Chrome: '.output/chrome-mv3/manifest.json', Firefox: '.output/firefox-mv3/manifest.json' } as const;
@@ -52,7 +52,7 @@ function requested(manifest: Manifest): Record<string, string[]> {
 }
 
 test('the permissions are documented in a "## Permissions" table', () => {
-  expect(DOC, 'README.md or docs/security.md with a "## Permissions" section').toBeDefined();
+  expect(DOC, 'README.md with a "## Permissions" section').toBeDefined();
   const rows = documentedPermissions(readFileSync(DOC!, 'utf8'));
   expect(rows.length).toBeGreaterThan(0);
   for (const row of rows) {
