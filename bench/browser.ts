@@ -79,8 +79,13 @@ function recognise(page: Page, runs: number): Promise<Recognised> {
 }
 
 interface Captured {
+  /** Main-thread time of all capture steps together (median run). */
   capture: number;
+  /** The longest single step, i.e. the longest task the page sees (median run). */
+  longest: number;
   readability: number;
+  /** Median time of each step: recognise, metadata, Readability, assembly. */
+  steps: number[];
   captured: boolean;
   blocks: number;
 }
@@ -88,30 +93,46 @@ interface Captured {
 function captureVsReadability(page: Page, runs: number): Promise<Captured> {
   return page.evaluate((runs) => {
     type Bench = {
-      capture: (d: Document, u: string) => { body: unknown[] } | null;
+      capture: (d: Document, u: string) => { snapshot: { body: unknown[] } | null; steps: number[] };
       readabilityAlone: (d: Document) => unknown;
     };
     const bench = (globalThis as unknown as { palimpsestBench: Bench }).palimpsestBench;
     const ours: number[] = [];
+    const longest: number[] = [];
     const theirs: number[] = [];
+    const steps: number[][] = [];
     let snapshot: { body: unknown[] } | null = null;
     // One warm-up each, then interleaved so neither side gets a warmer JIT or a quieter machine.
     bench.capture(document, location.href);
     bench.readabilityAlone(document);
-    for (let i = 0; i < runs; i++) {
-      let start = performance.now();
-      snapshot = bench.capture(document, location.href);
-      ours.push(performance.now() - start);
-      start = performance.now();
-      bench.readabilityAlone(document);
-      theirs.push(performance.now() - start);
+    // Alternate which side goes first, so garbage one side leaves behind is not always collected during the other.
+    for (let i = 0; i < runs * 2; i++) {
+      let start = 0;
+      if (i % 2 === 1) {
+        start = performance.now();
+        bench.readabilityAlone(document);
+        theirs.push(performance.now() - start);
+      }
+      const result = bench.capture(document, location.href);
+      snapshot = result.snapshot;
+      result.steps.forEach((t, j) => (steps[j] ??= []).push(t));
+      ours.push(result.steps.reduce((a, b) => a + b, 0));
+      longest.push(Math.max(...result.steps));
+      if (i % 2 === 0) {
+        start = performance.now();
+        bench.readabilityAlone(document);
+        theirs.push(performance.now() - start);
+      }
     }
     // No helper functions in here: tsx would wrap them in a __name() call the page does not have.
     ours.sort((a, b) => a - b);
+    longest.sort((a, b) => a - b);
     theirs.sort((a, b) => a - b);
     return {
       capture: ours[ours.length >> 1]!,
+      longest: longest[longest.length >> 1]!,
       readability: theirs[theirs.length >> 1]!,
+      steps: steps.map((list) => list.sort((a, b) => a - b)[list.length >> 1]!),
       captured: snapshot !== null,
       blocks: snapshot?.body.length ?? 0,
     };
@@ -192,9 +213,19 @@ export async function benchBrowser(log: (s: string) => void): Promise<Part> {
     await page.close();
     if (!c.captured) missed++;
     ratios.push(c.capture / c.readability);
-    longestOurs = Math.max(longestOurs, c.capture);
-    longestTheirs = Math.max(longestTheirs, c.readability);
-    captureRows.push([name, ms(c.capture), ms(c.readability), ratio(c.capture / c.readability), c.captured ? c.blocks : 'not captured']);
+    // The page whose longest step exceeds Readability's own parse by the most is the one reported.
+    if (c.longest - c.readability > longestOurs - longestTheirs || longestOurs === 0) {
+      longestOurs = c.longest;
+      longestTheirs = c.readability;
+    }
+    captureRows.push([
+      name,
+      ms(c.capture),
+      c.steps.map((t) => t.toFixed(1)).join(' / '),
+      ms(c.readability),
+      ratio(c.capture / c.readability),
+      c.captured ? c.blocks : 'not captured',
+    ]);
   }
   log(`  capture: ${fixtures.length} fixtures`);
   await browser.close();
@@ -214,7 +245,7 @@ export async function benchBrowser(log: (s: string) => void): Promise<Part> {
     value: `${ms(longestOurs)} vs ${ms(longestTheirs)}`,
     budget: "≤ Readability's",
     pass: longestOurs <= longestTheirs,
-    note: 'capture is one synchronous task',
+    note: 'capture runs as recognise, metadata, Readability and assembly tasks (entrypoints/content.ts)',
   });
   return {
     rows,
@@ -232,6 +263,6 @@ export async function benchBrowser(log: (s: string) => void): Promise<Part> {
       'start→snapshot = recognizeArticle + extractArticle (metadata, document clone, Readability with the node ' +
       'serializer, blocks), as one synchronous call; baseline = `new Readability(document.cloneNode(true)).parse()` ' +
       `in the same page. Median of ${CAPTURE_RUNS} interleaved runs after one warm-up each.\n\n` +
-      mdTable(['Fixture', 'start→snapshot', 'Readability alone', 'ratio', 'blocks'], captureRows),
+      mdTable(['Fixture', 'start→snapshot', 'steps: recognise / metadata / Readability / assembly (ms)', 'Readability alone', 'ratio', 'blocks'], captureRows),
   };
 }

@@ -4,7 +4,8 @@
  * that extraction never started.
  */
 import { Readability } from '@mozilla/readability';
-import { extractArticle } from '../lib/extract';
+import { assembleSnapshot, parseArticle, readPageMeta } from '../lib/extract';
+import { isSkipped } from '../lib/limits';
 import { recognizeArticle } from '../lib/recognize';
 
 const counter = { parses: 0 };
@@ -14,11 +15,27 @@ Readability.prototype.parse = function (this: Readability) {
   return parse.call(this);
 };
 
-/** What entrypoints/content.ts does once the page has settled: recognise, and extract only an article. */
+/**
+ * What entrypoints/content.ts does once the page has settled, step by step: recognise (its own task, before the
+ * settle wait), then metadata, Readability and assembly, each in its own task. Returns each step's time.
+ */
 function capture(doc: Document, url: string) {
+  const steps: number[] = [];
+  let start = performance.now();
   const recognition = recognizeArticle(doc, url);
-  if (!recognition.article) return null;
-  return extractArticle(doc, url, { liveBlog: recognition.liveBlog });
+  steps.push(performance.now() - start);
+  if (!recognition.article) return { snapshot: null, steps };
+  start = performance.now();
+  const meta = readPageMeta(doc);
+  steps.push(performance.now() - start);
+  start = performance.now();
+  const parsed = parseArticle(doc);
+  steps.push(performance.now() - start);
+  if (isSkipped(parsed)) return { snapshot: null, steps };
+  start = performance.now();
+  const snapshot = assembleSnapshot(meta, parsed, url, { liveBlog: recognition.liveBlog });
+  steps.push(performance.now() - start);
+  return { snapshot: isSkipped(snapshot) ? null : snapshot, steps };
 }
 
 function readabilityAlone(doc: Document) {

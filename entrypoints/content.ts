@@ -2,12 +2,12 @@
  * Runs on every web page. Decides cheaply whether it is a news article and stops there if not; otherwise waits for
  * the article to settle, extracts it and sends one snapshot to the background. Never touches any storage itself.
  */
-import { extractPage } from '@/lib/extract';
+import { assembleSnapshot, parseArticle, readPageMeta } from '@/lib/extract';
 import { isSkipped, LIMITS } from '@/lib/limits';
 import { newCaptureId, type CaptureMessage, type CaptureReply, type PageStatus } from '@/lib/messages';
 import { recognizeArticle } from '@/lib/recognize';
 import { isExcluded, settingsItem } from '@/lib/settings';
-import { waitForSettle } from '@/lib/settle';
+import { waitForSettle, yieldToPage } from '@/lib/settle';
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
@@ -50,7 +50,16 @@ export default defineContentScript({
         status = { state: settings.paused ? 'paused' : 'excluded' };
         return;
       }
-      const snapshot = extractPage(document, location.href, { liveBlog: recognition.liveBlog });
+      // Metadata, Readability and block conversion run as three tasks, so the page stays responsive: no task is
+      // much longer than Readability's own parse.
+      const pageUrl = location.href;
+      const meta = readPageMeta(document);
+      await yieldToPage();
+      if (!current()) return;
+      const parsed = parseArticle(document);
+      await yieldToPage();
+      if (!current()) return;
+      const snapshot = isSkipped(parsed) ? parsed : assembleSnapshot(meta, parsed, pageUrl, { liveBlog: recognition.liveBlog });
       if (isSkipped(snapshot)) {
         // Too large to read (or no article after all): say so rather than fail silently.
         if (snapshot.reason !== 'not-article') console.info('Palimpsest:', snapshot.note);

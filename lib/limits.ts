@@ -103,8 +103,8 @@ export function fitSnapshot(snapshot: Snapshot): Snapshot | Skipped {
   return fitted;
 }
 
-export function isSkipped(value: Snapshot | Skipped): value is Skipped {
-  return 'reason' in value;
+export function isSkipped<T extends object>(value: T | Skipped): value is Skipped {
+  return 'reason' in value && 'note' in value;
 }
 
 /** Pages with more elements than Readability may parse; counted without cloning anything. */

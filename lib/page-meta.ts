@@ -17,8 +17,15 @@ export function parseJsonLdText(text: string): unknown {
   return JSON.parse(text.replace(/^\s*(\/\/\s*)?<!\[CDATA\[|(\/\/\s*)?\]\]>\s*$/g, ''));
 }
 
+// Recognition and extraction both read the JSON-LD; parse it once per document while its scripts are unchanged.
+const jsonLdCache = new WeakMap<Document, { text: string; nodes: JsonLdNode[] }>();
+
 /** Every JSON-LD node on the page, flattened out of arrays and @graph. Malformed blocks are skipped. */
 export function readJsonLd(doc: Document): JsonLdNode[] {
+  const scripts = Array.from(doc.querySelectorAll('script[type="application/ld+json"]'), (s) => s.textContent ?? '');
+  const text = scripts.join('\u0000');
+  const cached = jsonLdCache.get(doc);
+  if (cached?.text === text) return cached.nodes;
   const nodes: JsonLdNode[] = [];
   const visit = (value: unknown, depth: number): void => {
     if (depth > 4 || value === null || typeof value !== 'object') return;
@@ -30,13 +37,14 @@ export function readJsonLd(doc: Document): JsonLdNode[] {
     nodes.push(node);
     if (node['@graph'] !== undefined) visit(node['@graph'], depth + 1);
   };
-  for (const script of doc.querySelectorAll('script[type="application/ld+json"]')) {
+  for (const script of scripts) {
     try {
-      visit(parseJsonLdText(script.textContent ?? ''), 0);
+      visit(parseJsonLdText(script), 0);
     } catch {
       // Sites ship broken JSON-LD often enough; it is a hint, not a requirement.
     }
   }
+  jsonLdCache.set(doc, { text, nodes });
   return nodes;
 }
 
@@ -66,8 +74,10 @@ export function microdataTypes(doc: Document): string[] {
 
 /** Content of the first <meta> whose property or name is one of `keys`, in the order given. */
 export function metaContent(doc: Document, ...keys: string[]): string | null {
+  // <meta> belongs in <head>; searching the body too would scan the whole page for every missing key.
+  const scope = doc.head ?? doc;
   for (const key of keys) {
-    const el = doc.querySelector(`meta[property="${key}" i], meta[name="${key}" i]`);
+    const el = scope.querySelector(`meta[property="${key}" i], meta[name="${key}" i]`);
     const content = el?.getAttribute('content')?.trim();
     if (content) return content;
   }

@@ -51,3 +51,11 @@ export function waitForSettle(root: Node, { quietMs = LIMITS.settleQuietMs, maxM
     restart();
   });
 }
+
+/** Lets the page run before the next step: an idle callback where there is one, else a new task. */
+export function yieldToPage(): Promise<void> {
+  return new Promise((resolve) => {
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(() => resolve(), { timeout: 200 });
+    else setTimeout(resolve, 0);
+  });
+}
