@@ -6,7 +6,9 @@
 import { wrap, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { OutcomeKind, RecordOutcome } from './history';
 import type { Block, BlockKind, Extractor } from './snapshot';
-import { TextIndex } from './store-texts';
+import type { DeltaOp } from './store-delta';
+import { searchRecord } from './store-search';
+import { takeChunk, TextIndex, textsOf, toStored, type Reference } from './store-texts';
 
 export const DB_NAME = 'palimpsest';
 
@@ -65,19 +67,43 @@ export interface VersionRecord {
 }
 
 /**
- * A body block as stored since schema version 3: its kind and the ref of its text among the article's texts
- * (lib/store-texts.ts). A pair rather than an object because a version holds one per paragraph.
+ * A version as the versions store holds it (schema version 4, lib/store-texts.ts): its own facts, and refs into the
+ * article's texts for everything else. Read helpers resolve it back into a VersionRecord.
  */
-export type StoredBlock = [kind: BlockKind, ref: string];
-
-/** A version as the versions store holds it. Read helpers resolve it back into a VersionRecord. */
-export interface StoredVersion extends Omit<VersionRecord, 'body'> {
-  body: StoredBlock[];
+export interface StoredVersion {
+  key: string;
+  seq: number;
+  hash: string;
+  firstSeen: number;
+  lastSeen: number;
+  partial: boolean;
+  captureCount: number;
+  /** Refs of the version's metadata record, headline, dek and byline. */
+  fields: [meta: string, headline: string, dek: string | null, byline: string | null];
+  /** Body blocks as space-separated refs, each prefixed with its kind's letter unless a paragraph: "0 1 H2 3". */
+  body: string;
 }
 
-/** One distinct block text of one article, keyed [articleKey, ref]. */
-export interface TextRecord {
-  text: string;
+/** The per-capture facts of a version that are neither its identity nor its text. */
+export type VersionMeta = Pick<VersionRecord, 'url' | 'publishedTime' | 'modifiedTime' | 'lang' | 'extractor'>;
+
+/**
+ * One of an article's texts: a text stored whole, a text stored as a delta against another of the article's texts
+ * (lib/store-delta.ts), or a version's metadata.
+ */
+export type TextRecord = { text: string } | { base: string; ops: DeltaOp[] } | { meta: VersionMeta };
+
+/**
+ * A record of the texts store, keyed [articleKey, ref]: the texts with consecutive refs from `ref` on, as written
+ * together (one chunk per recorded version or imported article). null marks a text pruning removed.
+ */
+export type TextChunk = (TextRecord | null)[];
+
+/** Schema version 3's body block: its kind and the ref of its text (a short hash) among the article's texts. */
+type V3Block = [kind: BlockKind, ref: string];
+/** Schema version 3's version record: every field inline, the body as [kind, ref] pairs into { text } records. */
+interface V3Version extends Omit<VersionRecord, 'body'> {
+  body: V3Block[];
 }
 
 export interface VisitRecord {
@@ -106,7 +132,12 @@ export interface PalimpsestSchema extends DBSchema {
   };
   texts: {
     key: [string, string];
-    value: TextRecord;
+    value: TextChunk;
+  };
+  /** One string per article: the search index of lib/store-search.ts. */
+  search: {
+    key: string;
+    value: string;
   };
   visits: {
     key: number;
@@ -150,41 +181,138 @@ export const migrations: readonly Migration[] = [
   // later migration must not touch the versions or texts stores before this one's cursor has finished.
   (db, tx) => {
     db.createObjectStore('texts');
-    void moveBodiesToTexts(tx).catch(() => {
-      try {
-        tx.abort();
-      } catch {
-        // Already finished.
-      }
-    });
+    afterEarlier(tx, () => moveBodiesToTexts(tx));
+  },
+  // 4: compact versions and a search index. Each article's versions are re-encoded as recordSnapshot now stores them
+  // (lib/store-texts.ts): fields and metadata become refs into the texts store, refs become short counters, and an
+  // edited text is stored as a delta against the one it replaced. The search store gets one record per article.
+  // Asynchronous, and runs after migration 3's cursor when upgrading from version 2.
+  (db, tx) => {
+    db.createObjectStore('search');
+    afterEarlier(tx, () => reencodeVersions(tx));
   },
 ];
 
+/** The asynchronous part of the migrations running in one upgrade, chained so each starts after the previous one. */
+const pending = new WeakMap<UpgradeTransaction, Promise<void>>();
+
+/**
+ * Runs `work` (which may only await requests of `tx`) once earlier migrations' asynchronous work is done; any failure
+ * aborts the upgrade, so a database is never left half-migrated.
+ */
+function afterEarlier(tx: UpgradeTransaction, work: () => Promise<void>): void {
+  const next = (pending.get(tx) ?? Promise.resolve()).then(work);
+  pending.set(tx, next);
+  void next.catch(() => {
+    try {
+      tx.abort();
+    } catch {
+      // Already finished.
+    }
+  });
+}
+
 /** Version 2 stored each body as plain blocks; this is how migration 3 recognises one still to be moved. */
-interface LegacyVersion extends Omit<VersionRecord, 'body'> {
-  body: (Block | StoredBlock)[];
+interface V2Version extends Omit<VersionRecord, 'body'> {
+  body: (Block | V3Block)[];
+}
+
+/**
+ * Short, synchronous hash of a block's text (32-bit FNV-1a, base 36): schema version 3's refs. Collisions got a
+ * suffixed ref (see V3Texts.refFor).
+ */
+export function textHash(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0).toString(36);
+}
+
+/** The texts of one article as migration 3 allocates them. */
+class V3Texts {
+  private readonly byRef = new Map<string, string>();
+  private readonly byText = new Map<string, string>();
+  readonly added = new Map<string, string>();
+
+  refFor(text: string): string {
+    const known = this.byText.get(text);
+    if (known !== undefined) return known;
+    const hash = textHash(text);
+    let ref = hash;
+    for (let n = 1; this.byRef.has(ref); n++) ref = `${hash}.${n}`;
+    this.byRef.set(ref, text);
+    this.byText.set(text, ref);
+    this.added.set(ref, text);
+    return ref;
+  }
 }
 
 async function moveBodiesToTexts(tx: UpgradeTransaction): Promise<void> {
   const texts = tx.objectStore('texts');
   // Versions come in key order, so one article's versions are consecutive: one text index per article.
-  let index = new TextIndex();
+  let index = new V3Texts();
   let indexKey: string | null = null;
   let cursor = await tx.objectStore('versions').openCursor();
   while (cursor) {
-    const version = cursor.value as unknown as LegacyVersion;
+    const version = cursor.value as unknown as V2Version;
     if (version.key !== indexKey) {
-      index = new TextIndex();
+      index = new V3Texts();
       indexKey = version.key;
     }
-    const body: StoredBlock[] = version.body.map((block) =>
+    const body: V3Block[] = version.body.map((block) =>
       Array.isArray(block) ? block : [block.kind, index.refFor(block.text)],
     );
-    const puts = [...index.added].map(([ref, text]) => texts.put({ text }, [version.key, ref]));
+    const puts = [...index.added].map(([ref, text]) => texts.put({ text } as never, [version.key, ref]));
     index.added.clear();
-    await Promise.all([...puts, cursor.update({ ...version, body })]);
+    await Promise.all([...puts, cursor.update({ ...version, body } as unknown as StoredVersion)]);
     cursor = await cursor.continue();
   }
+}
+
+/**
+ * Migration 4's work: one article at a time (versions come in key order, so an article's are consecutive), read its
+ * version 3 records and texts, then replace them with the version 4 encoding and its search record.
+ */
+async function reencodeVersions(tx: UpgradeTransaction): Promise<void> {
+  let group: V3Version[] = [];
+  let cursor = await tx.objectStore('versions').openCursor();
+  while (cursor) {
+    const version = cursor.value as unknown as V3Version;
+    if (group.length > 0 && group[0]!.key !== version.key) {
+      await reencodeArticle(tx, group);
+      group = [];
+    }
+    group.push(version);
+    cursor = await cursor.continue();
+  }
+  if (group.length > 0) await reencodeArticle(tx, group);
+}
+
+async function reencodeArticle(tx: UpgradeTransaction, stored: V3Version[]): Promise<void> {
+  const { key } = stored[0]!;
+  const textStore = tx.objectStore('texts');
+  const [refs, values] = await Promise.all([textStore.getAllKeys(textsOf(key)), textStore.getAll(textsOf(key))]);
+  const old = new Map(refs.map(([, ref], i) => [ref, (values[i] as unknown as { text: string }).text]));
+  const texts = new TextIndex(key);
+  let reference: Reference | undefined;
+  const versions = stored.map((version) => {
+    // A text already missing (a damaged database) stays lost, as an empty block: failing here would fail the
+    // upgrade, and with it every later attempt to open the history.
+    const body = version.body.map(([kind, ref]) => ({ kind, text: old.get(ref) ?? '' }));
+    const full: VersionRecord = { ...version, body };
+    const encoded = toStored(full, texts, reference);
+    reference = full;
+    return encoded;
+  });
+  await textStore.delete(textsOf(key));
+  const chunk = takeChunk(texts);
+  await Promise.all([
+    chunk && textStore.put(chunk[1], [key, chunk[0]]),
+    ...versions.map((version) => tx.objectStore('versions').put(version)),
+    tx.objectStore('search').put(searchRecord(texts), key),
+  ]);
 }
 
 

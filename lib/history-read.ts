@@ -3,10 +3,11 @@
  * reader's request, and retention pruning. Each function is one transaction, so a reader never sees half a deletion.
  */
 import type { IDBPTransaction } from 'idb';
-import type { ArticleRecord, PalimpsestDB, PalimpsestSchema, VersionRecord, VisitRecord } from './db';
-import { readTexts, resolveVersion, textsOf } from './store-texts';
+import type { ArticleRecord, PalimpsestDB, PalimpsestSchema, TextChunk, VersionRecord, VisitRecord } from './db';
+import { searchRecord } from './store-search';
+import { readTexts, refsOf, resolveVersion, textsOf } from './store-texts';
 
-export const STORES = ['articles', 'versions', 'visits', 'texts'] as const;
+export const STORES = ['articles', 'versions', 'visits', 'texts', 'search'] as const;
 export type WriteTx = IDBPTransaction<PalimpsestSchema, typeof STORES, 'readwrite'>;
 
 /**
@@ -76,6 +77,7 @@ export function deleteArticle(db: PalimpsestDB, key: string): Promise<void> {
       tx.objectStore('articles').delete(key),
       tx.objectStore('versions').delete(ofArticle(key)),
       tx.objectStore('texts').delete(textsOf(key)),
+      tx.objectStore('search').delete(key),
       ...visitIds.map((id) => visits.delete(id)),
     ]);
   });
@@ -129,7 +131,8 @@ export function pruneBefore(db: PalimpsestDB, cutoff: number): Promise<RecordCou
     const used = new Map<string, Set<string>>();
     let version = await tx.objectStore('versions').openCursor();
     while (version) {
-      const { key, seq, lastSeen, body } = version.value;
+      const stored = version.value;
+      const { key, seq, lastSeen } = stored;
       // Records of an article that is gone (or somehow never existed) are unreachable: remove them too.
       const article = kept.get(key);
       const protectedSeq = article && (seq === article.latestSeq || seq === article.baseline.seq);
@@ -142,19 +145,31 @@ export function pruneBefore(db: PalimpsestDB, cutoff: number): Promise<RecordCou
         }
       } else {
         const refs = used.get(key) ?? new Set<string>();
-        for (const [, ref] of body) refs.add(ref);
+        for (const ref of refsOf(stored)) refs.add(ref);
         used.set(key, refs);
       }
       version = await version.continue();
     }
 
-    // Texts are not counted in the result: they are part of their versions.
-    let text = await tx.objectStore('texts').openCursor();
+    // Texts and search records are not counted in the result: they are part of their versions. Those of articles
+    // that are gone go whole; an article that lost versions loses the texts only they used, and its search record is
+    // rebuilt without them.
+    const textStore = tx.objectStore('texts');
+    const searchStore = tx.objectStore('search');
+    let text = await textStore.openKeyCursor();
     while (text) {
-      const [key, ref] = text.key;
-      if (!used.get(key)?.has(ref)) await text.delete();
-      text = await text.continue();
+      const [key] = text.key;
+      if (!used.has(key)) {
+        await Promise.all([textStore.delete(textsOf(key)), searchStore.delete(key)]);
+      }
+      // No ref is an array, so this lands on the next article's first text.
+      text = await text.continue([key, []] as unknown as [string, string]);
     }
+    for (const article of changed) {
+      const refs = used.get(article.key);
+      if (refs) await pruneTexts(tx, article.key, refs);
+    }
+    for (const key of await searchStore.getAllKeys()) if (!used.has(key)) await searchStore.delete(key);
 
     let visit = await tx.objectStore('visits').openCursor();
     while (visit) {
@@ -168,4 +183,32 @@ export function pruneBefore(db: PalimpsestDB, cutoff: number): Promise<RecordCou
     for (const article of changed) await articles.put(article);
     return removed;
   });
+}
+
+/**
+ * Removes the texts of `key` that no kept version uses. A kept text stored as a delta against a removed one is
+ * stored whole instead, so nothing left refers to what is gone. The article's chunks are rewritten as one, with
+ * holes where texts went, so every kept text keeps its ref.
+ */
+async function pruneTexts(tx: WriteTx, key: string, used: ReadonlySet<string>): Promise<void> {
+  const textStore = tx.objectStore('texts');
+  const texts = await readTexts(textStore, key);
+  const gone = [...texts.records.keys()].filter((ref) => !used.has(ref));
+  if (gone.length === 0) return;
+  for (const ref of gone) texts.records.delete(ref);
+  for (const [ref, record] of texts.records) {
+    if ('base' in record && !texts.records.has(record.base)) texts.records.set(ref, { text: texts.text(ref) });
+  }
+  const refs = [...texts.records.keys()].map((ref) => parseInt(ref, 36));
+  const chunk: TextChunk = [];
+  if (refs.length > 0) {
+    const first = Math.min(...refs);
+    for (const [ref, record] of texts.records) chunk[parseInt(ref, 36) - first] = record;
+    for (let i = 0; i < chunk.length; i++) chunk[i] ??= null;
+    await textStore.delete(textsOf(key));
+    await textStore.put(chunk, [key, first.toString(36)]);
+  } else {
+    await textStore.delete(textsOf(key));
+  }
+  await tx.objectStore('search').put(searchRecord(texts), key);
 }

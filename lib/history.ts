@@ -3,12 +3,13 @@
  * distinct version once, and logs every visit. Read helpers and retention live in history-read.ts and are
  * re-exported here so callers have one module to import.
  */
-import type { ArticleRecord, Baseline, PalimpsestDB, StoredVersion, VisitRecord } from './db';
+import type { ArticleRecord, Baseline, PalimpsestDB, VersionRecord, VisitRecord } from './db';
 import { comparable, liveBlogNewEntries, looksPartial } from './history-compare';
 import { withWrite, type WriteTx } from './history-read';
 import { contentHash } from './normalize';
 import type { Snapshot } from './snapshot';
-import { readTexts, resolveBody, storeBody, writeAdded, type TextIndex } from './store-texts';
+import { searchRecord } from './store-search';
+import { readTexts, resolveVersion, toStored, writeAdded } from './store-texts';
 
 export {
   clearAll,
@@ -82,6 +83,7 @@ async function record(tx: WriteTx, snapshot: Snapshot, ctx: CaptureContext, hash
   const versions = tx.objectStore('versions');
   const visits = tx.objectStore('visits');
   const textStore = tx.objectStore('texts');
+  const searchStore = tx.objectStore('search');
 
   const retried = await visits.index('byCapture').get(captureId);
   if (retried) return { ...retried.outcome, duplicate: true };
@@ -91,7 +93,8 @@ async function record(tx: WriteTx, snapshot: Snapshot, ctx: CaptureContext, hash
     readTexts(textStore, key),
     versions.index('byHash').get([key, hash]),
   ]);
-  const baseline = article && (await versions.get([key, article.baseline.seq]));
+  const storedBaseline = article && (await versions.get([key, article.baseline.seq]));
+  const baseline = storedBaseline && resolveVersion(storedBaseline, texts);
   const nextSeq = (article?.latestSeq ?? 0) + 1;
 
   let outcome: RecordOutcome;
@@ -102,7 +105,7 @@ async function record(tx: WriteTx, snapshot: Snapshot, ctx: CaptureContext, hash
   } else {
     const compared = { baselineSeq: baseline.seq, baselineVisit: article.baseline.visit };
     const next = comparable(snapshot);
-    const seen = comparable({ ...baseline, body: resolveBody(baseline, texts) });
+    const seen = comparable(baseline);
     const newEntries = snapshot.liveBlog ? liveBlogNewEntries(next, seen) : null;
     if (hash === baseline.hash) {
       outcome = { kind: 'unchanged', seq: baseline.seq, since: article.baseline.since };
@@ -129,10 +132,12 @@ async function record(tx: WriteTx, snapshot: Snapshot, ctx: CaptureContext, hash
       partial: match.partial && partial,
     });
   } else {
-    await Promise.all([
-      versions.add(newVersion(snapshot, hash, seq, now, partial, texts)),
-      writeAdded(textStore, key, texts),
-    ]);
+    // Only what this article has not stored before adds a text record; an edited text is stored as a delta against
+    // the baseline's, which is what the reader saw before.
+    const version = toStored(newVersion(snapshot, hash, seq, now, partial), texts, baseline);
+    const indexed = texts.added.size > 0 && searchRecord(texts);
+    writeAdded(textStore, texts);
+    await Promise.all([versions.add(version), indexed && searchStore.put(indexed, key)]);
   }
   const visit: VisitRecord = { key, time: now, seq, captureId, partial, outcome };
   await visits.add(visit);
@@ -140,14 +145,7 @@ async function record(tx: WriteTx, snapshot: Snapshot, ctx: CaptureContext, hash
   return outcome;
 }
 
-function newVersion(
-  snapshot: Snapshot,
-  hash: string,
-  seq: number,
-  now: number,
-  partial: boolean,
-  texts: TextIndex,
-): StoredVersion {
+function newVersion(snapshot: Snapshot, hash: string, seq: number, now: number, partial: boolean): VersionRecord {
   return {
     key: snapshot.key,
     seq,
@@ -161,8 +159,7 @@ function newVersion(
     publishedTime: snapshot.publishedTime,
     modifiedTime: snapshot.modifiedTime,
     lang: snapshot.lang,
-    // Only the paragraphs this article has not stored before add a text record.
-    body: storeBody(snapshot.body, texts),
+    body: snapshot.body,
     extractor: snapshot.extractor,
     partial,
     captureCount: 1,

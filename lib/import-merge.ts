@@ -3,11 +3,13 @@
  * stores, aborted if anything fails, so a reader never ends up with half an import. Re-importing a file, or importing
  * history the database already has, adds nothing.
  */
-import type { PalimpsestDB, StoredVersion, VisitRecord } from './db';
-import type { ExportArticle, ValidatedExport } from './export-schema';
+import { unwrap } from 'idb';
+import type { ArticleRecord, PalimpsestDB, StoredVersion, VersionRecord, VisitRecord } from './db';
+import type { ExportArticle, ExportVersion, ValidatedExport } from './export-schema';
 import { withWrite, type WriteTx } from './history-read';
 import { mergedArticle, newArticle } from './import-article';
-import { readTexts, storeBody, writeAdded } from './store-texts';
+import { searchRecord } from './store-search';
+import { readTexts, resolveVersion, TextIndex, toStored, writeAdded, type Reference } from './store-texts';
 
 export interface ImportOptions {
   /** Called after each article with the number of articles merged so far. */
@@ -39,8 +41,24 @@ export function importCaptureId(key: string, time: number, seq: number): string 
 }
 
 /**
+ * Articles merged per round trip: the known ones among them are read at once before merging, and their writes are
+ * queued together.
+ */
+const READ_BATCH = 200;
+
+/** What the database already holds of one article. */
+interface Known {
+  existing: ArticleRecord | undefined;
+  stored: StoredVersion[];
+  storedVisits: VisitRecord[];
+  texts: TextIndex;
+}
+
+/**
  * Merges `file` (from parseImport, so already verified, hashes included) into the database. Nothing awaited inside
  * the transaction is anything but an IndexedDB request: awaiting other work would let the transaction auto-commit.
+ * Only articles the database already has are read (in batches); writes are queued without awaiting each one, and a
+ * failed write aborts the whole transaction, which withWrite then reports.
  */
 export async function importHistory(
   db: PalimpsestDB,
@@ -55,26 +73,66 @@ export async function importHistory(
     added: { articles: 0, versions: 0, visits: 0 },
   };
   await withWrite(db, async (tx) => {
-    for (const [i, article] of file.articles.entries()) {
-      await mergeArticle(tx, article, result.added);
-      options.onProgress?.(i + 1, total);
+    // Articles present in the database, and (defensively) keys that have versions without an article record.
+    const [articleKeys, versionKeys] = await Promise.all([
+      tx.objectStore('articles').getAllKeys(),
+      tx.objectStore('versions').getAllKeys(),
+    ]);
+    const known = new Set([...articleKeys, ...versionKeys.map(([key]) => key)]);
+    for (let start = 0; start < total; start += READ_BATCH) {
+      const batch = file.articles.slice(start, start + READ_BATCH);
+      const states = await Promise.all(batch.map((article) => (known.has(article.key) ? readKnown(tx, article.key) : null)));
+      batch.forEach((article, i) => {
+        mergeArticle(tx, article, states[i] ?? null, result.added);
+        options.onProgress?.(start + i + 1, total);
+      });
+      // Let the queued writes drain before queueing more: requests run in order, so once this one answers, all the
+      // batch's writes are done. Keeps the queue short, which some implementations handle in quadratic time.
+      await tx.objectStore('articles').count(IDBKeyRange.only(''));
     }
   });
   return result;
 }
 
-async function mergeArticle(tx: WriteTx, incoming: ExportArticle, added: RecordTotals): Promise<void> {
+function readKnown(tx: WriteTx, key: string): Promise<Known> {
+  return Promise.all([
+    tx.objectStore('articles').get(key),
+    tx.objectStore('versions').getAll(ofArticle(key)),
+    tx.objectStore('visits').index('byKey').getAll(ofArticle(key)),
+    readTexts(tx.objectStore('texts'), key),
+  ]).then(([existing, stored, storedVisits, texts]) => ({ existing, stored, storedVisits, texts }));
+}
+
+function toRecord(key: string, seq: number, version: ExportVersion): VersionRecord {
+  return {
+    key,
+    seq,
+    hash: version.sha256,
+    firstSeen: Date.parse(version.firstSeen),
+    lastSeen: Date.parse(version.lastSeen),
+    url: version.url,
+    headline: version.headline,
+    dek: version.dek,
+    byline: version.byline,
+    publishedTime: version.publishedTime,
+    modifiedTime: version.modifiedTime,
+    lang: version.lang,
+    body: version.body,
+    extractor: version.extractor,
+    partial: version.partial,
+    captureCount: 0,
+  };
+}
+
+/** Merges one article; synchronous, because everything it needs was read beforehand and its writes are queued. */
+function mergeArticle(tx: WriteTx, incoming: ExportArticle, known: Known | null, added: RecordTotals): void {
   const { key } = incoming;
-  const articles = tx.objectStore('articles');
-  const versionStore = tx.objectStore('versions');
-  const visitStore = tx.objectStore('visits');
-  const textStore = tx.objectStore('texts');
-  const [existing, stored, storedVisits, texts] = await Promise.all([
-    articles.get(key),
-    versionStore.getAll(ofArticle(key)),
-    visitStore.index('byKey').getAll(ofArticle(key)),
-    readTexts(textStore, key),
-  ]);
+  const { existing, stored, storedVisits, texts } = known ?? {
+    existing: undefined,
+    stored: [],
+    storedVisits: [],
+    texts: new TextIndex(key),
+  };
 
   // Versions: the same content (sha256) is the same version, whatever seq either side gave it.
   const byHash = new Map(stored.map((version) => [version.hash, version]));
@@ -85,6 +143,9 @@ async function mergeArticle(tx: WriteTx, incoming: ExportArticle, added: RecordT
   let latestSeq = stored.reduce((max, version) => Math.max(max, version.seq), existing?.latestSeq ?? 0);
   const seqOf = new Map<number, number>();
   const touched = new Map<number, StoredVersion>();
+  // New texts are stored as deltas against the version before them where that is smaller.
+  const last = stored.reduce<StoredVersion | undefined>((a, b) => (a && a.seq > b.seq ? a : b), undefined);
+  let reference: Reference | undefined = last && resolveVersion(last, texts);
   let fresh = 0;
   for (const version of [...incoming.versions].sort((a, b) => a.seq - b.seq)) {
     const firstSeen = Date.parse(version.firstSeen);
@@ -99,28 +160,13 @@ async function mergeArticle(tx: WriteTx, incoming: ExportArticle, added: RecordT
         // As in recordSnapshot: once either side saw the content complete, it was real content.
         partial: match.partial && version.partial,
       });
+      reference = version;
       continue;
     }
     const seq = keepSeqs ? version.seq : ++latestSeq;
     seqOf.set(version.seq, seq);
-    touched.set(seq, {
-      key,
-      seq,
-      hash: version.sha256,
-      firstSeen,
-      lastSeen,
-      url: version.url,
-      headline: version.headline,
-      dek: version.dek,
-      byline: version.byline,
-      publishedTime: version.publishedTime,
-      modifiedTime: version.modifiedTime,
-      lang: version.lang,
-      body: storeBody(version.body, texts),
-      extractor: version.extractor,
-      partial: version.partial,
-      captureCount: 0,
-    });
+    touched.set(seq, toStored(toRecord(key, seq, version), texts, reference));
+    reference = version;
     fresh++;
   }
   if (keepSeqs) latestSeq = incoming.versions.reduce((max, version) => Math.max(max, version.seq), 0);
@@ -155,10 +201,14 @@ async function mergeArticle(tx: WriteTx, incoming: ExportArticle, added: RecordT
     ? mergedArticle(existing, incoming, latestSeq, versionCount)
     : newArticle(incoming, latestSeq, versionCount, [...touched.values()], [...storedVisits, ...newVisits]);
 
-  await writeAdded(textStore, key, texts);
-  for (const version of touched.values()) await versionStore.put(version);
-  for (const visit of newVisits) await visitStore.add(visit);
-  await articles.put(article);
+  const indexed = texts.added.size > 0 && searchRecord(texts);
+  writeAdded(tx.objectStore('texts'), texts);
+  const versionStore = unwrap(tx.objectStore('versions'));
+  for (const version of touched.values()) versionStore.put(version);
+  const visitStore = unwrap(tx.objectStore('visits'));
+  for (const visit of newVisits) visitStore.add(visit);
+  unwrap(tx.objectStore('articles')).put(article);
+  if (indexed) unwrap(tx.objectStore('search')).put(indexed, key);
   if (!existing) added.articles++;
   added.versions += fresh;
   added.visits += newVisits.length;

@@ -13,7 +13,7 @@ import {
   type ValidatedExport,
 } from './export-schema';
 import { CAPS } from './message-schema';
-import { contentHash } from './normalize';
+import { isFurniture, normalizeText, type HashedContent } from './normalize';
 
 export { importHistory, type ImportOptions, type ImportResult } from './import-merge';
 
@@ -194,20 +194,69 @@ function checkConsistency(file: ExportFile): string | null {
   return null;
 }
 
-/** Hashes in small parallel batches: crypto.subtle is async, and one promise per version at once would be wasteful. */
-const HASH_BATCH = 64;
+/** Hashes in parallel batches: crypto.subtle is async, and one promise per version at once would be wasteful. */
+const HASH_BATCH = 256;
 
-/** Evidence integrity: each sha256 must be the content hash of the text next to it. */
+/**
+ * Normalised forms of texts already seen, so each distinct text is normalised once. Bucketed by length rather than
+ * keyed by text: looking a long string up in a Map hashes all of it, while most texts differ from the others of their
+ * length at the first characters compared.
+ */
+const BUCKET_MAX = 64;
+
+export class NormalizedTexts {
+  private readonly byLength = new Map<number, { text: string; form: string | null }[]>();
+
+  /** normalizeText(text), or null when the text is page furniture (isFurniture). */
+  get(text: string): string | null {
+    let bucket = this.byLength.get(text.length);
+    if (!bucket) this.byLength.set(text.length, (bucket = []));
+    for (const entry of bucket) if (entry.text === text) return entry.form;
+    const normalized = normalizeText(text);
+    const form = isFurniture(normalized) ? null : normalized;
+    // A crafted file with thousands of texts of one length would make the scan quadratic: stop caching there.
+    if (bucket.length < BUCKET_MAX) bucket.push({ text, form });
+    return form;
+  }
+}
+
+/**
+ * canonicalContent (lib/normalize.ts), with each distinct body text normalised once: an article's versions share
+ * nearly all their paragraphs, and normalising is most of the cost of checking a large file.
+ * tests/unit/export.test.ts checks it against canonicalContent.
+ */
+export function canonicalContentCached(content: HashedContent, seen: NormalizedTexts): string {
+  const body: string[] = [];
+  for (const block of content.body) {
+    const form = seen.get(block.text);
+    if (form !== null) body.push(form);
+  }
+  return JSON.stringify([
+    normalizeText(content.headline),
+    normalizeText(content.dek ?? ''),
+    normalizeText(content.byline ?? ''),
+    body,
+  ]);
+}
+
+async function sha256(text: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** Evidence integrity: each sha256 must be the content hash (contentHash) of the text next to it. */
 async function checkHashes(file: ExportFile): Promise<string | null> {
-  const jobs: { i: number; j: number }[] = [];
-  file.articles.forEach((article, i) => article.versions.forEach((_, j) => jobs.push({ i, j })));
-  for (let start = 0; start < jobs.length; start += HASH_BATCH) {
-    const batch = jobs.slice(start, start + HASH_BATCH);
-    const versions = batch.map(({ i, j }) => file.articles[i]!.versions[j]!);
-    const hashes = await Promise.all(versions.map((version) => contentHash(version)));
-    const bad = versions.findIndex((version, k) => hashes[k] !== version.sha256);
-    const job = batch[bad];
-    if (job) return `articles[${job.i}].versions[${job.j}].sha256 does not match its content`;
+  const jobs: { i: number; j: number; canonical: string }[] = [];
+  for (const [i, article] of file.articles.entries()) {
+    // Per article, so the cache stays small: texts are shared between versions, rarely between articles.
+    const seen = new NormalizedTexts();
+    article.versions.forEach((version, j) => jobs.push({ i, j, canonical: canonicalContentCached(version, seen) }));
+    if (jobs.length >= HASH_BATCH || i === file.articles.length - 1) {
+      const hashes = await Promise.all(jobs.map((job) => sha256(job.canonical)));
+      const bad = jobs.find((job, k) => hashes[k] !== file.articles[job.i]!.versions[job.j]!.sha256);
+      if (bad) return `articles[${bad.i}].versions[${bad.j}].sha256 does not match its content`;
+      jobs.length = 0;
+    }
   }
   return null;
 }

@@ -31,17 +31,75 @@ export function storyParagraph(body: readonly { text: string }[]): string {
 }
 
 export interface DbDump {
-  articles: { key: string; headline: string; versionCount: number; urls: string[] }[];
-  /** Bodies resolved from the texts store (schema 3 keeps [kind, ref] pairs in the version). */
-  versions: { key: string; seq: number; hash: string; headline: string; partial: boolean; body: { text: string }[] }[];
-  visits: { key: string; seq: number; partial: boolean }[];
+  articles: { key: string; headline: string; versionCount: number; latestSeq: number; urls: string[]; baseline: { seq: number } }[];
+  /** Versions with their text resolved from the texts store, whatever the storage layout. */
+  versions: { key: string; seq: number; hash: string; headline: string; partial: boolean; body: { kind: string; text: string }[] }[];
+  visits: { key: string; seq: number; partial: boolean; captureId: string }[];
 }
 
 /**
- * Everything in the history database. Runs inside an extension context (passed to page.evaluate), so it must be
- * self-contained.
+ * Everything in the history database, read the way the extension stores it (lib/store-texts.ts: texts kept once per
+ * article, edited ones as deltas against the text they replaced) and resolved back to plain text. Runs inside an
+ * extension context (passed to page.evaluate or worker.evaluate), so it must be self-contained. Never creates or
+ * upgrades the database.
  */
 export async function readHistoryDb(): Promise<DbDump> {
+  /* eslint-disable @typescript-eslint/no-explicit-any */
+  type Rec = { text: string } | { base: string; ops: (number | string)[] } | { meta: { url: string } };
+  function resolveVersions(textKeys: [string, string][], texts: unknown[], versions: any[]) {
+    const records = new Map<string, Rec>();
+    textKeys.forEach(([key, first], i) => {
+      const value = texts[i] as Rec | (Rec | null)[];
+      if (!Array.isArray(value)) return void records.set(`${key}\n${first}`, value);
+      value.forEach((r, j) => r && records.set(`${key}\n${(parseInt(first, 36) + j).toString(36)}`, r));
+    });
+    const memo = new Map<string, string>();
+    const text = (key: string, ref: string): string => {
+      const id = `${key}\n${ref}`;
+      const done = memo.get(id);
+      if (done !== undefined) return done;
+      const r = records.get(id);
+      let out = `<missing text ${ref}>`;
+      if (r && 'text' in r) out = r.text;
+      else if (r && 'base' in r) {
+        const base = text(key, r.base);
+        let at = 0;
+        out = '';
+        for (const op of r.ops) {
+          if (typeof op === 'string') out += op;
+          else if (op > 0) {
+            out += base.slice(at, at + op);
+            at += op;
+          } else {
+            at -= op;
+          }
+        }
+        out += base.slice(at);
+      }
+      memo.set(id, out);
+      return out;
+    };
+    const kinds: Record<string, string> = { H: 'h', L: 'li', Q: 'quote', R: 'pre' };
+    return versions.map((v) => {
+      if (typeof v.body !== 'string') {
+        return { ...v, body: v.body.map((b: any) => (Array.isArray(b) ? { kind: b[0], text: text(v.key, b[1]) } : b)) };
+      }
+      const [meta, headline, dek, byline] = v.fields as [string, string, string | null, string | null];
+      return {
+        ...v,
+        url: (records.get(`${v.key}\n${meta}`) as { meta: { url: string } } | undefined)?.meta.url,
+        headline: text(v.key, headline),
+        dek: dek === null ? null : text(v.key, dek),
+        byline: byline === null ? null : text(v.key, byline),
+        body: v.body === '' ? [] : v.body.split(' ').map((item: string) => {
+          const kind = kinds[item[0]!];
+          return { kind: kind ?? 'p', text: text(v.key, kind ? item.slice(1) : item) };
+        }),
+      };
+    });
+  }
+  /* eslint-enable @typescript-eslint/no-explicit-any */
+
   const db: IDBDatabase | null = await new Promise((resolve, reject) => {
     const req = indexedDB.open('palimpsest');
     // No database yet: opening it here would create an empty version 1 the extension would then have to upgrade
@@ -63,21 +121,13 @@ export async function readHistoryDb(): Promise<DbDump> {
     });
   const [articles, stored, visits, textKeys, texts] = await Promise.all([
     all<DbDump['articles'][number]>('articles'),
-    all<Omit<DbDump['versions'][number], 'body'> & { body: ([string, string] | { text: string })[] }>('versions'),
+    all<unknown>('versions'),
     all<DbDump['visits'][number]>('visits'),
     all<[string, string]>('texts', true),
-    all<{ text: string }>('texts'),
+    all<unknown>('texts'),
   ]);
-  const byRef = new Map(textKeys.map((k, i) => [JSON.stringify(k), texts[i]!.text]));
-  const versions = stored.map((v) => ({
-    ...v,
-    body: v.body.map((b) =>
-      Array.isArray(b) ? { text: byRef.get(JSON.stringify([v.key, b[1]])) ?? `<missing text ${b[1]}>` } : b,
-    ),
-  }));
-  const dump: DbDump = { articles, versions, visits };
   db.close();
-  return dump;
+  return { articles, versions: resolveVersions(textKeys, texts, stored), visits };
 }
 
 /** What an export and import must carry over: every article, version (by content hash) and visit. */

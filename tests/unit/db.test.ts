@@ -11,21 +11,27 @@ import {
   DB_VERSION,
   migrations,
   openHistoryDb,
+  textHash,
   type ArticleRecord,
+  type PalimpsestDB,
   type PalimpsestSchema,
+  type TextRecord,
   type StoredVersion,
   type VersionRecord,
   type VisitRecord,
 } from '../../lib/db';
 import { getVersion, getVersions, getVisits, recordSnapshot } from '../../lib/history';
+import { keysWithText } from '../../lib/store-search';
+import { readTexts } from '../../lib/store-texts';
 import { contentHash } from '../../lib/normalize';
+import type { Snapshot } from '../../lib/snapshot';
 import { ARTICLE_KEY, editParagraph, makeSnapshot, PARAGRAPHS } from './helpers/snapshots';
 
 describe('schema', () => {
   test('a fresh database has every store and index', async () => {
     const db = await openHistoryDb(DB_NAME, new IDBFactory());
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['articles', 'texts', 'versions', 'visits']);
+    expect([...db.objectStoreNames].sort()).toEqual(['articles', 'search', 'texts', 'versions', 'visits']);
     const tx = db.transaction(['articles', 'versions', 'visits']);
     expect([...tx.objectStore('articles').indexNames].sort()).toEqual(['lastVisit', 'siteName']);
     expect([...tx.objectStore('versions').indexNames]).toEqual(['byHash']);
@@ -152,53 +158,65 @@ describe('migration 1 -> 2', () => {
   });
 });
 
-describe('migration 2 -> 3', () => {
-  test('moves every version body into the texts store, once per distinct text, and loses nothing', async () => {
-    const name = 'migration-2-to-3';
-    const edited = editParagraph(2, (text) => text.replace('double', 'triple'));
-    const snapshots = [
-      makeSnapshot(),
-      makeSnapshot({ body: edited }),
-      // A block repeated within one body, and an empty body, survive too.
-      makeSnapshot({ body: [...edited, edited[0]!] }),
-      makeSnapshot({ key: 'https://other.example/a', body: [] }),
-    ];
-    const versions: VersionRecord[] = [];
-    for (const [i, snapshot] of snapshots.entries()) {
-      const key = snapshot.key;
-      versions.push({
-        key,
-        seq: key === ARTICLE_KEY ? i + 1 : 1,
-        hash: await contentHash(snapshot),
-        firstSeen: 1000 + i,
-        lastSeen: 2000 + i,
-        url: snapshot.url,
-        headline: snapshot.headline,
-        dek: snapshot.dek,
-        byline: snapshot.byline,
-        publishedTime: snapshot.publishedTime,
-        modifiedTime: snapshot.modifiedTime,
-        lang: snapshot.lang,
-        body: snapshot.body,
-        extractor: snapshot.extractor,
-        partial: false,
-        captureCount: 1,
-      });
-    }
-    const article: ArticleRecord = {
-      key: ARTICLE_KEY,
-      urls: [snapshots[0]!.url],
-      siteName: 'Example News',
-      headline: snapshots[0]!.headline,
-      liveBlog: false,
-      firstSeen: 1000,
-      lastVisit: 2002,
-      latestSeq: 3,
-      versionCount: 3,
-      baseline: { seq: 3, visit: 2002, since: 1002 },
-      lastOutcome: 'changed',
-    };
+/** The texts an article has stored, by ref. */
+async function storedTexts(db: PalimpsestDB, key: string): Promise<Map<string, TextRecord>> {
+  return (await readTexts(db.transaction('texts').store, key)).records;
+}
 
+/** Version records as schema versions 1–3 kept them (fields inline), for the snapshots given. */
+async function oldVersions(snapshots: Snapshot[]): Promise<VersionRecord[]> {
+  const versions: VersionRecord[] = [];
+  for (const [i, snapshot] of snapshots.entries()) {
+    const key = snapshot.key;
+    versions.push({
+      key,
+      seq: versions.filter((v) => v.key === key).length + 1,
+      hash: await contentHash(snapshot),
+      firstSeen: 1000 + i,
+      lastSeen: 2000 + i,
+      url: snapshot.url,
+      headline: snapshot.headline,
+      dek: snapshot.dek,
+      byline: snapshot.byline,
+      publishedTime: snapshot.publishedTime,
+      modifiedTime: snapshot.modifiedTime,
+      lang: snapshot.lang,
+      body: snapshot.body,
+      extractor: snapshot.extractor,
+      partial: i === 1,
+      captureCount: i + 1,
+    });
+  }
+  return versions;
+}
+
+const ARTICLE: ArticleRecord = {
+  key: ARTICLE_KEY,
+  urls: [`${ARTICLE_KEY}?utm_source=newsletter`],
+  siteName: 'Example News',
+  headline: 'Harbour Bridge to close for three weeks as cables corrode',
+  liveBlog: false,
+  firstSeen: 1000,
+  lastVisit: 2002,
+  latestSeq: 3,
+  versionCount: 3,
+  baseline: { seq: 3, visit: 2002, since: 1002 },
+  lastOutcome: 'changed',
+};
+
+const edited = editParagraph(2, (text) => text.replace('double', 'triple'));
+const SNAPSHOTS = [
+  makeSnapshot(),
+  makeSnapshot({ body: edited, dek: null }),
+  // A block repeated within one body, a heading, and an empty body, survive too.
+  makeSnapshot({ body: [...edited, edited[0]!, { kind: 'h', text: 'A heading' }], headline: 'Harbour Bridge to close for three weeks as cables rust' }),
+  makeSnapshot({ key: 'https://other.example/a', body: [], byline: null }),
+];
+
+describe('migration 2 -> 3 -> 4', () => {
+  test('moves every version body into the texts store and re-encodes it, losing nothing', async () => {
+    const name = 'migration-2-to-4';
+    const versions = await oldVersions(SNAPSHOTS);
     const v2 = await openDB<PalimpsestSchema>(name, 2, {
       upgrade: (db, oldVersion, _newVersion, tx) => {
         for (let v = oldVersion; v < 2; v++) migrations[v]!(db, tx);
@@ -206,27 +224,89 @@ describe('migration 2 -> 3', () => {
     });
     const tx = v2.transaction(['articles', 'versions'], 'readwrite');
     await Promise.all([
-      tx.objectStore('articles').put(article),
+      tx.objectStore('articles').put(ARTICLE),
       ...versions.map((version) => tx.objectStore('versions').put(version as unknown as StoredVersion)),
       tx.done,
     ]);
     v2.close();
 
     const db = await openHistoryDb(name);
-    expect(db.version).toBe(3);
+    expect(db.version).toBe(DB_VERSION);
     expect(await getVersions(db, ARTICLE_KEY)).toEqual(versions.slice(0, 3));
     expect(await getVersions(db, 'https://other.example/a')).toEqual(versions.slice(3));
     expect(await getVersion(db, ARTICLE_KEY, 2)).toEqual(versions[1]);
-    // Eight paragraphs plus the one edited: nine texts, however many versions use them.
-    expect(await db.count('texts')).toBe(PARAGRAPHS.length + 1);
-    const stored = await db.get('versions', [ARTICLE_KEY, 3]);
-    expect(stored!.body.every((block) => Array.isArray(block) && block.length === 2)).toBe(true);
+    // Eight paragraphs, the edited one (as a delta), a heading; metadata, two headlines, a dek, a byline.
+    expect((await storedTexts(db, ARTICLE_KEY)).size).toBe(PARAGRAPHS.length + 7);
+    expect([...(await keysWithText(db, 'TRIPLE the frequency'))]).toEqual([ARTICLE_KEY]);
 
     // Recording carries on from the migrated history: an edit of one paragraph adds one text.
+    const before = (await storedTexts(db, ARTICLE_KEY)).size;
     const next = makeSnapshot({ body: editParagraph(2, (text) => text.replace('double', 'quadruple')) });
     expect(await recordSnapshot(db, next, { now: 3000, captureId: 'cap-4' })).toMatchObject({ kind: 'changed', seq: 4 });
-    expect(await db.count('texts')).toBe(PARAGRAPHS.length + 2);
+    expect((await storedTexts(db, ARTICLE_KEY)).size).toBe(before + 1);
     expect((await getVersion(db, ARTICLE_KEY, 4))!.body).toEqual(next.body);
+    db.close();
+  });
+});
+
+describe('migration 3 -> 4', () => {
+  test('re-encodes version 3 records (hashed refs, fields inline) and builds the search index, losing nothing', async () => {
+    const name = 'migration-3-to-4';
+    const versions = await oldVersions(SNAPSHOTS);
+    const v3 = await openDB<PalimpsestSchema>(name, 3, {
+      upgrade: (db, oldVersion, _newVersion, tx) => {
+        for (let v = oldVersion; v < 3; v++) migrations[v]!(db, tx);
+      },
+    });
+    // Written the way schema version 3 stored them: { text } records under hashed refs (one of them a collision,
+    // suffixed), and [kind, ref] pairs in versions that keep every other field inline.
+    const refOf = new Map<string, string>();
+    const texts: [string, string, string][] = [];
+    const squatter = 'Text whose hash slot the first paragraph also wants.';
+    texts.push([ARTICLE_KEY, textHash(PARAGRAPHS[0]!), squatter]);
+    for (const version of versions) {
+      for (const { text } of version.body) {
+        const id = `${version.key}\n${text}`;
+        if (refOf.has(id)) continue;
+        let ref = textHash(text);
+        if (version.key === ARTICLE_KEY && text === PARAGRAPHS[0]) ref = `${ref}.1`;
+        refOf.set(id, ref);
+        texts.push([version.key, ref, text]);
+      }
+    }
+    const stored = versions.map((version) => ({
+      ...version,
+      body: version.body.map(({ kind, text }) => [kind, refOf.get(`${version.key}\n${text}`)!]),
+    }));
+    const tx = v3.transaction(['articles', 'versions', 'texts'], 'readwrite');
+    await Promise.all([
+      tx.objectStore('articles').put(ARTICLE),
+      ...stored.map((version) => tx.objectStore('versions').put(version as unknown as StoredVersion)),
+      ...texts.map(([key, ref, text]) => tx.objectStore('texts').put({ text } as never, [key, ref])),
+      tx.done,
+    ]);
+    v3.close();
+
+    const db = await openHistoryDb(name);
+    expect(db.version).toBe(DB_VERSION);
+    expect(await getVersions(db, ARTICLE_KEY)).toEqual(versions.slice(0, 3));
+    expect(await getVersions(db, 'https://other.example/a')).toEqual(versions.slice(3));
+    expect(await db.get('articles', ARTICLE_KEY)).toEqual(ARTICLE);
+    // Version 4 records: refs for fields and body, the edited paragraph and headline as deltas, the unused squatter
+    // gone.
+    const v2 = (await db.get('versions', [ARTICLE_KEY, 2]))!;
+    expect(v2).toMatchObject({ fields: [expect.any(String), expect.any(String), null, expect.any(String)] });
+    expect(typeof v2.body).toBe('string');
+    const all = [...(await storedTexts(db, ARTICLE_KEY)).values()];
+    expect(all.filter((record) => 'base' in record)).toHaveLength(2);
+    expect(all.some((record) => 'text' in record && record.text === squatter)).toBe(false);
+    // The search index covers every version's texts, including the heading and the older headline.
+    expect([...(await keysWithText(db, 'triple the frequency'))]).toEqual([ARTICLE_KEY]);
+    expect([...(await keysWithText(db, 'double the frequency'))]).toEqual([ARTICLE_KEY]);
+    expect([...(await keysWithText(db, 'a heading'))]).toEqual([ARTICLE_KEY]);
+    expect((await keysWithText(db, 'cables corrode')).size).toBe(2);
+    expect([...(await keysWithText(db, 'jonas lindqvist'))]).toEqual([ARTICLE_KEY]);
+    expect((await keysWithText(db, 'harbour bridge will close')).size).toBe(1);
     db.close();
   });
 });

@@ -13,8 +13,8 @@ import { exportFileName, exportHistory, serializeExport } from '../../lib/export
 import { ExportFileSchema, type ExportFile } from '../../lib/export-schema';
 import { clearAll, countRecords, getArticle, getVersions, getVisits, recordSnapshot } from '../../lib/history';
 import { STORES } from '../../lib/history-read';
-import { importHistory, parseImport } from '../../lib/import';
-import { contentHash } from '../../lib/normalize';
+import { canonicalContentCached, importHistory, NormalizedTexts, parseImport } from '../../lib/import';
+import { canonicalContent, contentHash } from '../../lib/normalize';
 import type { Snapshot } from '../../lib/snapshot';
 import {
   ARTICLE_KEY,
@@ -195,6 +195,22 @@ describe('importHistory', () => {
       error: 'articles[1].versions[1].sha256 does not match its content',
     });
     expect(await dump(db)).toBe(before);
+  });
+});
+
+describe('parseImport hash check', () => {
+  test('the cached canonical form is canonicalContent, with furniture, repeats and texts seen before', () => {
+    const seen = new NormalizedTexts();
+    const furniture = { kind: 'p' as const, text: 'Advertisement' };
+    const contents = [
+      ...POOL,
+      makeSnapshot({ body: [furniture, ...A.body, A.body[0]!, { kind: 'p', text: '  Updated 5 minutes ago ' }] }),
+      makeSnapshot({ body: [], dek: null, byline: null }),
+      makeSnapshot({ body: paragraphs(['same length A', 'same length B', 'same length A']) }),
+    ];
+    for (const content of [...contents, ...contents]) {
+      expect(canonicalContentCached(content, seen)).toBe(canonicalContent(content));
+    }
   });
 });
 

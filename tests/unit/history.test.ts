@@ -19,7 +19,10 @@ import {
   recordSnapshot,
   type RecordOutcome,
 } from '../../lib/history';
+import type { TextRecord } from '../../lib/db';
 import { withWrite } from '../../lib/history-read';
+import { keysWithText } from '../../lib/store-search';
+import { readTexts } from '../../lib/store-texts';
 import { contentHash } from '../../lib/normalize';
 import type { Snapshot } from '../../lib/snapshot';
 import {
@@ -231,31 +234,71 @@ describe('recordSnapshot', () => {
   });
 });
 
+/** Texts every version of A-like snapshots stores besides its paragraphs: metadata, headline, dek, byline. */
+const FIELD_TEXTS = 4;
+
+/** The texts an article has stored, by ref (a record of the texts store holds the texts written together). */
+async function storedTexts(key = ARTICLE_KEY): Promise<Map<string, TextRecord>> {
+  const tx = db.transaction('texts');
+  return (await readTexts(tx.store, key)).records;
+}
+
 describe('content-addressed bodies', () => {
   test('an edit of one paragraph stores one new text; shared and repeated paragraphs are stored once', async () => {
     await capture(A, 1000);
-    expect(await db.count('texts')).toBe(PARAGRAPHS.length);
+    expect((await storedTexts()).size).toBe(PARAGRAPHS.length + FIELD_TEXTS);
     await capture(B, 2000);
-    expect(await db.count('texts')).toBe(PARAGRAPHS.length + 1);
+    expect((await storedTexts()).size).toBe(PARAGRAPHS.length + FIELD_TEXTS + 1);
     const repeated = makeSnapshot({ body: [...B.body, B.body[0]!, { kind: 'h', text: PARAGRAPHS[0]! }] });
     await capture(repeated, 3000);
-    expect(await db.count('texts')).toBe(PARAGRAPHS.length + 1);
+    expect((await storedTexts()).size).toBe(PARAGRAPHS.length + FIELD_TEXTS + 1);
     expect((await getVersion(db, ARTICLE_KEY, 3))!.body).toEqual(repeated.body);
     const stored = await db.get('versions', [ARTICLE_KEY, 3]);
-    expect(stored!.body).toHaveLength(repeated.body.length);
+    expect(stored!.body.split(' ')).toHaveLength(repeated.body.length);
+    // The heading repeating the first paragraph is marked as a heading; paragraphs carry no kind letter.
+    expect(stored!.body.split(' ').at(-1)).toBe(`H${stored!.body.split(' ')[0]}`);
+    // Texts written together are one record: the first capture's, then the edit's.
+    expect(await db.count('texts')).toBe(2);
   });
 
-  test('two texts with the same short hash both survive', async () => {
-    // FNV-1a 32-bit collision pair is hard to craft by hand, so force one through a pre-seeded ref.
+  test('an edited paragraph and headline are stored as deltas of what they replaced, and read back whole', async () => {
     await capture(A, 1000);
-    const { textHash } = await import('../../lib/store-texts');
-    const text = 'A paragraph whose hash slot is already taken by another text.';
-    const tx = db.transaction('texts', 'readwrite');
-    await tx.store.put({ text: 'Squatter.' }, [ARTICLE_KEY, textHash(text)]);
-    await tx.done;
-    const next = makeSnapshot({ body: [...A.body, { kind: 'p', text }] });
+    const sentence = ' Officials later said the closure could be shortened by a week.';
+    const edited = makeSnapshot({
+      headline: 'Harbour Bridge to close for two weeks as cables corrode',
+      body: editParagraph(4, (text) => text + sentence),
+    });
+    await capture(edited, 2000);
+    const v2 = (await db.get('versions', [ARTICLE_KEY, 2]))!;
+    const v1 = (await db.get('versions', [ARTICLE_KEY, 1]))!;
+    // Unchanged fields and paragraphs are shared by reference.
+    expect(v2.fields[0]).toBe(v1.fields[0]);
+    expect(v2.fields[2]).toBe(v1.fields[2]);
+    const newRefs = v2.body.split(' ').filter((ref) => !v1.body.split(' ').includes(ref));
+    expect(newRefs).toHaveLength(1);
+    const texts = await storedTexts();
+    expect(texts.get(newRefs[0]!)).toEqual({ base: v1.body.split(' ')[4], ops: [PARAGRAPHS[4]!.length, sentence] });
+    expect(texts.get(v2.fields[1])).toMatchObject({ base: v1.fields[1] });
+    expect(await getVersion(db, ARTICLE_KEY, 2)).toMatchObject({ headline: edited.headline, body: edited.body });
+    // A delta of a delta resolves too, and the original is still whole.
+    const again = makeSnapshot({ headline: edited.headline, body: editParagraph(4, (text) => `${text}${sentence} Again.`) });
+    await capture(again, 3000);
+    expect((await getVersions(db, ARTICLE_KEY)).map((v) => v.body)).toEqual([A.body, edited.body, again.body]);
+  });
+
+  test('new refs go above every ref the article has, so none is ever reused for another text', async () => {
+    await capture(A, 1000);
+    const refs = [...(await storedTexts()).keys()].map((ref) => parseInt(ref, 36));
+    // A stray text far above the others (as a later, pruned capture could leave).
+    await db.put('texts', [{ text: 'Squatter.' }], [ARTICLE_KEY, (100).toString(36)]);
+    const text = 'A paragraph added in the second version.';
+    const next = makeSnapshot({ body: [...A.body, { kind: 'p', text }, { kind: 'p', text: `${text} Twice.` }] });
     await capture(next, 2000);
     expect((await getVersion(db, ARTICLE_KEY, 2))!.body).toEqual(next.body);
+    const after = await storedTexts();
+    expect(after.get((100).toString(36))).toEqual({ text: 'Squatter.' });
+    expect(after.size).toBe(refs.length + 3);
+    expect(Math.min(...[...after.keys()].map((ref) => parseInt(ref, 36)).filter((n) => !refs.includes(n)))).toBe(100);
   });
 });
 
@@ -271,8 +314,10 @@ describe('maintenance', () => {
     expect(await getVersions(db, ARTICLE_KEY)).toEqual([]);
     expect(await getVisits(db, ARTICLE_KEY)).toEqual([]);
     expect(await countRecords(db)).toEqual({ articles: 1, versions: 1, visits: 1 });
-    // Its texts went with it; the other article's stayed.
-    expect(await db.count('texts')).toBe(PARAGRAPHS.length);
+    // Its texts and search record went with it; the other article's stayed.
+    expect((await storedTexts(ARTICLE_KEY)).size).toBe(0);
+    expect((await storedTexts(OTHER.key)).size).toBe(PARAGRAPHS.length + FIELD_TEXTS);
+    expect(await db.getAllKeys('search')).toEqual([OTHER.key]);
     // Recorded again from scratch afterwards.
     expect(await capture(B, 4000)).toEqual({ kind: 'first', seq: 1 });
   });
@@ -294,6 +339,7 @@ describe('maintenance', () => {
     await clearAll(db);
     expect(await countRecords(db)).toEqual({ articles: 0, versions: 0, visits: 0 });
     expect(await db.count('texts')).toBe(0);
+    expect(await db.count('search')).toBe(0);
   });
 
   test('pruneBefore drops old articles, visits and versions but keeps the latest and the baseline', async () => {
@@ -312,8 +358,12 @@ describe('maintenance', () => {
     expect(await getArticle(db, ARTICLE_KEY)).toMatchObject({ versionCount: 1, latestSeq: 2 });
     // Texts only the pruned versions used are gone; every kept version still reads back whole.
     expect((await getVersion(db, ARTICLE_KEY, 2))!.body).toEqual(B.body);
-    expect(await db.count('texts', IDBKeyRange.bound([ARTICLE_KEY, ''], [ARTICLE_KEY, []]))).toBe(PARAGRAPHS.length);
-    expect(await db.count('texts', IDBKeyRange.bound([OTHER.key, ''], [OTHER.key, []]))).toBe(0);
+    expect((await storedTexts(ARTICLE_KEY)).size).toBe(PARAGRAPHS.length + FIELD_TEXTS);
+    expect((await storedTexts(OTHER.key)).size).toBe(0);
+    // And the search index forgot the pruned text, the gone article, and kept the rest.
+    expect([...(await keysWithText(db, 'reacted cautiously'))]).toEqual([ARTICLE_KEY]);
+    expect((await keysWithText(db, 'reacted angrily')).has(ARTICLE_KEY)).toBe(false);
+    expect((await db.getAllKeys('search')).sort()).toEqual([ARTICLE_KEY, partialKey].sort());
     // The baseline (seq 1, last seen at 100) survives behind a newer partial version.
     expect((await getVersions(db, partialKey)).map((v) => v.seq)).toEqual([1, 2]);
     expect(await capture({ ...A, key: partialKey }, 700)).toEqual({ kind: 'unchanged', seq: 1, since: 100 });
