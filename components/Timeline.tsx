@@ -2,7 +2,7 @@
 import type { VersionRecord } from '@/lib/db';
 import { formatWhen } from '@/lib/view-model';
 
-type VersionInfo = Pick<VersionRecord, 'seq' | 'firstSeen' | 'partial'>;
+type VersionInfo = Pick<VersionRecord, 'seq' | 'firstSeen' | 'partial' | 'truncated' | 'body'>;
 
 interface Props {
   versions: readonly VersionInfo[];
@@ -56,6 +56,11 @@ export function Timeline({ versions, pair, onPick, name }: Props) {
               v{v.seq}
               {v.seq === latest && <span class="tag">latest</span>}
               {v.partial && <span class="tag tag-warn" title="An incomplete capture: a teaser, paywall or page still loading">partial</span>}
+              {v.truncated && (
+                <span class="tag tag-warn" title={`Too large: only the first ${v.body.length} paragraphs were kept`}>
+                  too large
+                </span>
+              )}
             </th>
             <td>
               <time dateTime={new Date(v.firstSeen).toISOString()}>{formatWhen(v.firstSeen)}</time>

@@ -64,6 +64,8 @@ export interface VersionRecord {
   /** An incomplete capture (teaser, paywall, page still loading): never shown as an edit. */
   partial: boolean;
   captureCount: number;
+  /** The page was larger than the caps (lib/limits.ts): only its beginning was kept. */
+  truncated?: true;
 }
 
 /**
@@ -85,7 +87,7 @@ export interface StoredVersion {
 }
 
 /** The per-capture facts of a version that are neither its identity nor its text. */
-export type VersionMeta = Pick<VersionRecord, 'url' | 'publishedTime' | 'modifiedTime' | 'lang' | 'extractor'>;
+export type VersionMeta = Pick<VersionRecord, 'url' | 'publishedTime' | 'modifiedTime' | 'lang' | 'extractor' | 'truncated'>;
 
 /**
  * One of an article's texts: a text stored whole, a text stored as a delta against another of the article's texts

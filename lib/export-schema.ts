@@ -65,6 +65,8 @@ export const ExportVersionSchema = v.strictObject({
   modifiedTime: nullableShort,
   lang: v.nullable(text(64)),
   partial: v.boolean(),
+  /** Present (true) when the page exceeded the size caps and only its beginning was kept. */
+  truncated: v.optional(v.literal(true)),
   extractor: ExtractorSchema,
   body: v.pipe(
     v.array(BlockSchema),

@@ -107,6 +107,7 @@ function toExportVersion(version: VersionRecord): ExportVersion {
     modifiedTime: version.modifiedTime,
     lang: version.lang,
     partial: version.partial,
+    ...(version.truncated ? { truncated: true as const } : {}),
     extractor: { name: version.extractor.name, version: version.extractor.version, rules: version.extractor.rules },
     body: version.body.map((block) => ({ kind: block.kind, text: block.text })),
   };

@@ -163,6 +163,7 @@ function newVersion(snapshot: Snapshot, hash: string, seq: number, now: number, 
     extractor: snapshot.extractor,
     partial,
     captureCount: 1,
+    ...(snapshot.truncated ? { truncated: true as const } : {}),
   };
 }
 

@@ -121,6 +121,7 @@ function toRecord(key: string, seq: number, version: ExportVersion): VersionReco
     extractor: version.extractor,
     partial: version.partial,
     captureCount: 0,
+    ...(version.truncated ? { truncated: true as const } : {}),
   };
 }
 

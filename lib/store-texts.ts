@@ -270,6 +270,7 @@ export function toStored(version: VersionRecord, texts: TextIndex, reference?: R
         modifiedTime: version.modifiedTime,
         lang: version.lang,
         extractor: version.extractor,
+        ...(version.truncated ? { truncated: true as const } : {}),
       }),
       texts.refFor(version.headline, reference ? [reference.headline] : []),
       field(version.dek, reference?.dek),
@@ -313,5 +314,6 @@ export function resolveVersion(version: StoredVersion, texts: TextIndex): Versio
     extractor: { ...meta.extractor },
     partial: version.partial,
     captureCount: version.captureCount,
+    ...(meta.truncated ? { truncated: true as const } : {}),
   };
 }

@@ -63,6 +63,11 @@ export function ArticleView({ bundle, state }: Props) {
               `${plural(state.newEntries, 'new entry', 'new entries')} since your visit on ${formatWhen(state.since)}`}
           </p>
         )}
+        {bundle.versions.at(-1)?.truncated && (
+          <p class="state-line state-partial">
+            Too large: only the first {bundle.versions.at(-1)!.body.length} paragraphs of this article were kept.
+          </p>
+        )}
       </div>
       {state.kind === 'changed' ? (
         <Compare versions={bundle.versions} initial={[state.from, state.to]} name="popup">

@@ -10,7 +10,9 @@ import type { Runtime } from 'webextension-polyfill';
 import { badgeFor, describeChanges, formatVisit } from '../../lib/badge';
 import { handleCapture, pageUrl } from '../../lib/capture-service';
 import { openHistoryDb, type PalimpsestDB } from '../../lib/db';
-import { countRecords, getVisits } from '../../lib/history';
+import { exportHistory, serializeExport } from '../../lib/export';
+import { countRecords, getVersions, getVisits } from '../../lib/history';
+import { parseImport } from '../../lib/import';
 import { parseMessage } from '../../lib/message-schema';
 import { createPruner } from '../../lib/retention';
 import { checkContentSender, checkExtensionPageSender } from '../../lib/sender';
@@ -116,6 +118,16 @@ describe('capture service', () => {
     expect(result.reply).toMatchObject({ ok: true, outcome: { kind: 'changed' } });
     expect(result.badge?.text).toBe('1');
     expect(result.badge?.title).toMatch(/^Palimpsest: 1 paragraph changed since your visit on /);
+  });
+
+  test('a capture cut to the caps is stored, exported and re-imported flagged as too large', async () => {
+    await capture(makeSnapshot({ truncated: true }));
+    const [version] = await getVersions(db, 'example-news.com/world/2024/harbour-bridge-closure');
+    expect(version?.truncated).toBe(true);
+    const file = await exportHistory(db);
+    expect(file.articles[0]!.versions[0]!.truncated).toBe(true);
+    const parsed = await parseImport(serializeExport(file));
+    expect(parsed.ok && parsed.file.articles[0]!.versions[0]!.truncated).toBe(true);
   });
 
   test('paused recording and excluded sites record nothing', async () => {

@@ -453,7 +453,8 @@ function compare(schema: Valibot, json: JsonNode, root: JsonNode, path: string):
       same('type', 'object', node.type);
       same('additionalProperties', false, node.additionalProperties);
       same('properties', keys, Object.keys((node.properties ?? {}) as object).sort());
-      same('required', keys, [...((node.required ?? []) as string[])].sort());
+      const required = keys.filter((key) => schema.entries![key]!.type !== 'optional');
+      same('required', required, [...((node.required ?? []) as string[])].sort());
       for (const key of keys) {
         const sub = (node.properties as Record<string, JsonNode> | undefined)?.[key];
         if (sub) errors.push(...compare(schema.entries![key]!, sub, root, `${path}.${key}`));
@@ -464,6 +465,9 @@ function compare(schema: Valibot, json: JsonNode, root: JsonNode, path: string):
       same('type', ['array'], types);
       same('maxItems', limit('max_length'), node.maxItems);
       errors.push(...compare(schema.item!, node.items as JsonNode, root, `${path}[]`));
+      break;
+    case 'optional':
+      errors.push(...compare(schema.wrapped!, node, root, path));
       break;
     case 'nullable':
       same('null', true, types.includes('null'));
