@@ -13,7 +13,11 @@ import { startPageServer, type PageServer } from './server';
 
 const SENTENCE = 'Officials later disputed this account.';
 const HOSTILE = '<img src=x onerror=alert(1)>';
-const SHOTS = path.resolve(import.meta.dirname, '../../docs/screenshots');
+// Every run takes the screenshots; they replace the README's copies only on request (UPDATE_SCREENSHOTS=1), so a test
+// run leaves the work tree as it found it.
+const SHOTS = process.env.UPDATE_SCREENSHOTS
+  ? path.resolve(import.meta.dirname, '../../docs/screenshots')
+  : path.resolve(import.meta.dirname, '../.artifacts/screenshots');
 
 let browser: ExtensionBrowser;
 let server: PageServer;
