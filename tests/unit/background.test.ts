@@ -4,7 +4,7 @@
  */
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
-import { beforeEach, describe, expect, test } from 'vitest';
+import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Runtime } from 'webextension-polyfill';
 import { badgeFor, describeChanges, formatVisit } from '../../lib/badge';
@@ -128,6 +128,31 @@ describe('capture service', () => {
     expect(file.articles[0]!.versions[0]!.truncated).toBe(true);
     const parsed = await parseImport(serializeExport(file));
     expect(parsed.ok && parsed.file.articles[0]!.versions[0]!.truncated).toBe(true);
+  });
+
+  test('storage full (QuotaExceededError) is reported and leaves no partial record', async () => {
+    await capture();
+    const before = await countRecords(db);
+    // The browser refuses the last write of the capture, after the version and texts were already queued.
+    const refuse = (method: 'put' | 'add') => {
+      const real = IDBObjectStore.prototype[method];
+      return vi.spyOn(IDBObjectStore.prototype, method).mockImplementation(function (this: IDBObjectStore, ...args) {
+        if (this.name === 'visits') throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        return real.apply(this, args);
+      });
+    };
+    const spies = [refuse('put'), refuse('add')];
+    try {
+      const edited = [...PARAGRAPHS];
+      edited[1] = `${edited[1]} This sentence will not fit.`;
+      const result = await capture(makeSnapshot({ body: paragraphs(edited) }));
+      expect(result.reply).toMatchObject({ ok: false, reason: 'quota', message: expect.stringMatching(/^Storage is full/) });
+      expect(result.badge).toBeNull();
+    } finally {
+      for (const spy of spies) spy.mockRestore();
+    }
+    expect(await countRecords(db)).toEqual(before);
+    expect((await capture()).reply).toMatchObject({ ok: true, outcome: { kind: 'unchanged' } });
   });
 
   test('paused recording and excluded sites record nothing', async () => {
