@@ -8,7 +8,7 @@ import { JSDOM } from 'jsdom';
 import type { Block, BlockKind } from '../../../lib/snapshot';
 import type { Comparable } from '../../../lib/diff';
 
-export const FIXTURES_DIR = path.resolve(__dirname, '../../../../shared/fixtures/pages');
+export const FIXTURES_DIR = path.resolve(import.meta.dirname, '../../../../shared/fixtures/pages');
 
 const BLOCK_SELECTOR = 'p, h1, h2, h3, h4, h5, h6, li, blockquote';
 
