@@ -1,10 +1,11 @@
 /**
- * Item 4: lib/diff.ts's diffArticles against a word-mode diff-match-patch baseline on the same inputs, in the same
+ * Item 4: lib/diff/articles.ts's diffArticles against a word-mode diff-match-patch baseline on the same inputs, in the same
  * process. The baseline is the standard linesToChars trick applied to words: every distinct word (and run of
  * whitespace) becomes one character, diff_main diffs those, and the result is mapped back.
  */
 import DiffMatchPatch from 'diff-match-patch';
-import { diffArticles, type Comparable } from '../lib/diff';
+import { diffArticles } from '../lib/diff/articles';
+import { type Comparable } from '../lib/diff/types';
 import { applyEdit, fewEdits, longArticle, loadFixtures, TYPICAL, type EditName } from './edits';
 import { geomean, mdTable, median, ms, ratio, timeSync, type Part, type Row } from './util';
 

@@ -2,8 +2,8 @@
  * Benchmark inputs: the shared fixture articles (Readability's output for real news pages) and the edits a news
  * article typically goes through, applied to them deterministically.
  */
-import type { Comparable } from '../lib/diff';
-import type { Block } from '../lib/snapshot';
+import type { Comparable } from '../lib/diff/types';
+import type { Block } from '../lib/model/snapshot';
 import { fixtureArticle, fixtureNames } from './fixtures';
 import { rng } from './util';
 

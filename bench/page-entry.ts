@@ -4,10 +4,11 @@
  * that extraction never started.
  */
 import { Readability } from '@mozilla/readability';
-import { assembleSnapshot, parseArticle, readPageMeta } from '../lib/extract';
-import { isSkipped } from '../lib/limits';
-import { yieldToPage } from '../lib/settle';
-import { recognizeArticle } from '../lib/recognize';
+import { assembleSnapshot, parseArticle } from '../lib/capture/extract';
+import { readPageMeta } from '../lib/capture/metadata';
+import { isSkipped } from '../lib/model/limits';
+import { yieldToPage } from '../lib/capture/settle';
+import { recognizeArticle } from '../lib/capture/recognize';
 
 const counter = { parses: 0 };
 const parse = Readability.prototype.parse;

@@ -5,15 +5,18 @@
  */
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
-import { diffArticles } from '../lib/diff';
-import { openHistoryDb, type PalimpsestDB } from '../lib/db';
-import { exportHistory, serializeExport } from '../lib/export';
-import type { ExportArticle, ExportFile, ValidatedExport } from '../lib/export-schema';
-import { getArticle, getVersions, getVisits, recordSnapshot } from '../lib/history';
-import { importHistory, parseImport } from '../lib/import';
-import { contentHash } from '../lib/normalize';
-import type { Block } from '../lib/snapshot';
-import { keysWithText } from '../lib/store-search';
+import { diffArticles } from '../lib/diff/articles';
+import { openHistoryDb } from '../lib/store/open';
+import { type PalimpsestDB } from '../lib/store/schema';
+import { exportHistory, serializeExport } from '../lib/transfer/export';
+import type { ExportArticle, ExportFile, ValidatedExport } from '../lib/transfer/format';
+import { getArticle, getVersions, getVisits } from '../lib/store/read';
+import { recordSnapshot } from '../lib/store/record';
+import { importHistory } from '../lib/transfer/merge';
+import { parseImport } from '../lib/transfer/parse';
+import { contentHash } from '../lib/model/normalize';
+import type { Block } from '../lib/model/snapshot';
+import { keysWithText } from '../lib/store/search';
 import { loadFixtures } from './edits';
 import { toSnapshot } from './storage';
 import { ms, rng, timeAsync, type Part, type Row } from './util';
@@ -147,7 +150,7 @@ export async function benchScale(log: (s: string) => void): Promise<Part> {
     value: ms(search),
     budget: '≤ 300 ms',
     pass: search <= 300,
-    note: `one pre-folded record per article (lib/store-search.ts); last query matched ${hitCount}`,
+    note: `one pre-folded record per article (lib/store/search.ts); last query matched ${hitCount}`,
   });
 
   const exportStart = performance.now();

@@ -16,7 +16,7 @@ const CONTENT = path.join(ROOT, '.output/chrome-mv3/content-scripts/content.js')
 /** Why each dependency is in the content script. */
 const WHY: Record<string, string> = {
   '@mozilla/readability': 'Extraction (Readability) and the isProbablyReaderable gate: the core of capture.',
-  'normalize-url': 'Article identity: the same article through different URLs gets one key (lib/url.ts).',
+  'normalize-url': 'Article identity: the same article through different URLs gets one key (lib/model/url.ts).',
   'wxt (storage, browser)': "Reading the reader's settings (paused, excluded sites) through WXT's storage wrapper (superlock is its lock).",
   'lib/ (own code)': 'Recognition, metadata, block conversion, normalisation, settle detection.',
   'WXT content-script runtime': 'ctx (invalidation on extension update), wxt:locationchange for SPA navigation.',

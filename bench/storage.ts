@@ -7,11 +7,12 @@
  */
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
-import type { Comparable } from '../lib/diff';
-import { openHistoryDb, type PalimpsestDB, type VersionRecord } from '../lib/db';
-import { recordSnapshot } from '../lib/history';
-import { contentHash } from '../lib/normalize';
-import type { Snapshot } from '../lib/snapshot';
+import type { Comparable } from '../lib/diff/types';
+import { openHistoryDb } from '../lib/store/open';
+import { type PalimpsestDB, type VersionRecord } from '../lib/store/schema';
+import { recordSnapshot } from '../lib/store/record';
+import { contentHash } from '../lib/model/normalize';
+import type { Snapshot } from '../lib/model/snapshot';
 import { applyEdit, loadFixtures, type EditName } from './edits';
 import { mdTable, median, pct, type Part } from './util';
 

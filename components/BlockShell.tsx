@@ -1,6 +1,6 @@
 // Wraps one article block in the element its kind calls for, so headings, quotes and lists still read as such.
 import type { ComponentChildren } from 'preact';
-import type { BlockKind } from '@/lib/snapshot';
+import type { BlockKind } from '@/lib/model/snapshot';
 
 interface Props {
   kind: BlockKind;

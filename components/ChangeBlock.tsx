@@ -1,5 +1,5 @@
 // One body block of an inline diff: kept, added, removed, edited word by word, or moved.
-import type { BlockChange } from '@/lib/diff';
+import type { BlockChange } from '@/lib/diff/types';
 import { BlockShell } from './BlockShell';
 import { Segments } from './Segments';
 

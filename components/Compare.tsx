@@ -1,9 +1,9 @@
 // Compares two stored versions of an article: summary line, the diff (inline or side by side) and the timeline.
 import type { ComponentChildren } from 'preact';
 import { useMemo, useState } from 'preact/hooks';
-import type { VersionRecord } from '@/lib/db';
-import { diffArticles } from '@/lib/diff';
-import { formatWhen } from '@/lib/view-model';
+import type { VersionRecord } from '@/lib/store/schema';
+import { diffArticles } from '@/lib/diff/articles';
+import { formatWhen } from '@/lib/view/article';
 import { DiffView } from './DiffView';
 import { SideBySide } from './SideBySide';
 import { Summary } from './Summary';

@@ -1,7 +1,7 @@
 // Inline track-changes view of an ArticleDiff: headline, standfirst and byline, then the body with folded context.
 import { useState } from 'preact/hooks';
-import type { ArticleDiff, FieldDiff } from '@/lib/diff';
-import { collapseBlocks, type CollapsedItem } from '@/lib/view-model';
+import type { ArticleDiff, FieldDiff } from '@/lib/diff/types';
+import { collapseBlocks, type CollapsedItem } from '@/lib/view/article';
 import { ChangeBlock } from './ChangeBlock';
 import { Gap } from './Gap';
 import { Segments } from './Segments';

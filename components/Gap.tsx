@@ -1,5 +1,5 @@
 // The "… 5 unchanged paragraphs" line that stands in for folded-away text until the reader expands it.
-import { gapLabel } from '@/lib/view-model';
+import { gapLabel } from '@/lib/view/article';
 
 export function Gap({ count, onExpand }: { count: number; onExpand: () => void }) {
   return (

@@ -1,5 +1,5 @@
 // Renders a word diff's segments as text, <ins> and <del>; page text only ever becomes Preact text children.
-import type { Segment } from '@/lib/diff';
+import type { Segment } from '@/lib/diff/types';
 
 export function Segments({ segments }: { segments: readonly Segment[] }) {
   return (

@@ -1,10 +1,10 @@
 // Two-column comparison: the older version on the left with deletions, the newer on the right with insertions,
 // aligned block by block so each edit sits next to what it replaced.
 import { useState } from 'preact/hooks';
-import type { ArticleDiff, FieldDiff, Segment } from '@/lib/diff';
-import type { BlockKind } from '@/lib/snapshot';
-import { collapseBlocks, sideRow, splitSegments, type CollapsedItem } from '@/lib/view-model';
-import type { BlockChange } from '@/lib/diff';
+import type { ArticleDiff, FieldDiff, Segment } from '@/lib/diff/types';
+import type { BlockKind } from '@/lib/model/snapshot';
+import { collapseBlocks, sideRow, splitSegments, type CollapsedItem } from '@/lib/view/article';
+import type { BlockChange } from '@/lib/diff/types';
 import { BlockShell } from './BlockShell';
 import { Gap } from './Gap';
 import { Segments } from './Segments';

@@ -1,6 +1,6 @@
 // The one-line summary of a comparison and the numbers that changed, which readers look for first.
-import type { ChangeSummary } from '@/lib/diff';
-import { numberLines } from '@/lib/view-model';
+import type { ChangeSummary } from '@/lib/diff/types';
+import { numberLines } from '@/lib/view/article';
 
 export function Summary({ summary, coarse }: { summary: ChangeSummary; coarse: boolean }) {
   const numbers = numberLines(summary.numbers);

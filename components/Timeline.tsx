@@ -1,6 +1,6 @@
 // The stored versions of an article; the reader picks any one as the older side and any one as the newer side.
-import type { VersionRecord } from '@/lib/db';
-import { formatWhen } from '@/lib/view-model';
+import type { VersionRecord } from '@/lib/store/schema';
+import { formatWhen } from '@/lib/view/article';
 
 type VersionInfo = Pick<VersionRecord, 'seq' | 'firstSeen' | 'partial' | 'truncated' | 'body'>;
 

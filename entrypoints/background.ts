@@ -2,16 +2,18 @@
  * The only writer of the history database. Validates every message and its sender, records captures, and keeps the
  * toolbar badge of each tab in step with what changed since the reader's previous visit.
  */
-import { handleCapture } from '@/lib/capture-service';
-import { openHistoryDb, type PalimpsestDB } from '@/lib/db';
-import { clearAll, deleteArticle } from '@/lib/history';
-import { importHistory, parseImport } from '@/lib/import';
-import type { BadgeState } from '@/lib/badge';
-import { parseMessage } from '@/lib/message-schema';
-import { actionApi, canUseIndexedDb, STORAGE_UNAVAILABLE_MESSAGE } from '@/lib/platform';
-import { createPruner } from '@/lib/retention';
-import { checkContentSender, checkExtensionPageSender } from '@/lib/sender';
-import { settingsItem } from '@/lib/settings';
+import { handleCapture } from '@/lib/service/capture';
+import { openHistoryDb } from '@/lib/store/open';
+import { type PalimpsestDB } from '@/lib/store/schema';
+import { clearAll, deleteArticle } from '@/lib/store/prune';
+import { importHistory } from '@/lib/transfer/merge';
+import { parseImport } from '@/lib/transfer/parse';
+import type { BadgeState } from '@/lib/view/badge';
+import { parseMessage } from '@/lib/protocol/schema';
+import { actionApi, canUseIndexedDb, STORAGE_UNAVAILABLE_MESSAGE } from '@/lib/platform/browsers';
+import { createPruner } from '@/lib/service/retention';
+import { checkContentSender, checkExtensionPageSender } from '@/lib/protocol/sender';
+import { settingsItem } from '@/lib/platform/settings';
 import type { Runtime } from 'webextension-polyfill';
 
 /** The browser gives this profile no IndexedDB: every request that needs history gets the same plain answer. */

@@ -2,12 +2,14 @@
  * Runs on every web page. Decides cheaply whether it is a news article and stops there if not; otherwise waits for
  * the article to settle, extracts it and sends one snapshot to the background. Never touches any storage itself.
  */
-import { assembleSnapshot, parseArticle, readPageMeta } from '@/lib/extract';
-import { isSkipped, LIMITS } from '@/lib/limits';
-import { newCaptureId, type CaptureMessage, type CaptureReply, type PageStatus } from '@/lib/messages';
-import { recognizeArticle } from '@/lib/recognize';
-import { isExcluded, settingsItem } from '@/lib/settings';
-import { waitForSettle, yieldToPage } from '@/lib/settle';
+import { assembleSnapshot, parseArticle } from '@/lib/capture/extract';
+import { readPageMeta } from '@/lib/capture/metadata';
+import { isSkipped, LIMITS } from '@/lib/model/limits';
+import { newCaptureId, type CaptureMessage, type PageStatus } from '@/lib/protocol/messages';
+import { send } from '@/lib/protocol/send';
+import { recognizeArticle } from '@/lib/capture/recognize';
+import { isExcluded, settingsItem } from '@/lib/platform/settings';
+import { waitForSettle, yieldToPage } from '@/lib/capture/settle';
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
@@ -38,7 +40,7 @@ export default defineContentScript({
         status = { state: 'not-article' };
         if (capturedKey !== null) {
           capturedKey = null;
-          void browser.runtime.sendMessage({ type: 'left-article' }).catch(() => {});
+          void send({ type: 'left-article' }).catch(() => {});
         }
         return;
       }
@@ -70,7 +72,7 @@ export default defineContentScript({
       capturedKey = snapshot.key;
       const message: CaptureMessage = { type: 'capture', captureId: newCaptureId(), snapshot };
       try {
-        const reply = (await browser.runtime.sendMessage(message)) as CaptureReply;
+        const reply = await send(message);
         status = reply.ok
           ? { state: 'captured', key: snapshot.key, outcome: reply.outcome }
           : { state: 'failed', message: reply.message };

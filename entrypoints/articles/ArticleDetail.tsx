@@ -2,11 +2,11 @@
 import { useEffect, useState } from 'preact/hooks';
 import { Compare } from '@/components/Compare';
 import { Notice } from '@/components/Notice';
-import { exportArticle } from '@/components/export-actions';
-import type { PalimpsestDB } from '@/lib/db';
-import { loadArticle, type ArticleBundle } from '@/lib/page-data';
-import { isChanged, latestUrl } from '@/lib/view-list';
-import { articleState, defaultPair, formatWhen, plural, safeHref } from '@/lib/view-model';
+import { exportArticle } from '@/lib/view/transfer-actions';
+import type { PalimpsestDB } from '@/lib/store/schema';
+import { loadArticle, type ArticleBundle } from '@/lib/view/data';
+import { isChanged, latestUrl } from '@/lib/view/list';
+import { articleState, defaultPair, formatWhen, plural, safeHref } from '@/lib/view/article';
 import { requestDelete } from './actions';
 
 interface Props {

@@ -1,8 +1,8 @@
 // The list half of the history page: toolbar, one page of articles and the pager.
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import type { PalimpsestDB } from '@/lib/db';
-import { siteNames } from '@/lib/page-data';
-import { DEFAULT_QUERY, isIndexQuery, pageCount, rangeLabel, type ListQuery } from '@/lib/view-list';
+import type { PalimpsestDB } from '@/lib/store/schema';
+import { siteNames } from '@/lib/view/data';
+import { DEFAULT_QUERY, isIndexQuery, pageCount, rangeLabel, type ListQuery } from '@/lib/view/list';
 import { ArticleTable } from './ArticleTable';
 import { ListToolbar } from './ListToolbar';
 import { useArticleList } from './useArticleList';

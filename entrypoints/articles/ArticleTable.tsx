@@ -1,8 +1,8 @@
 // The tracked articles of one list page: headline (linking to the article only when its URL is http(s)), site,
 // dates, versions and whether the last visit saw an edit.
-import type { ArticleRecord } from '@/lib/db';
-import { articleHash, isChanged, latestUrl } from '@/lib/view-list';
-import { formatWhen, plural, safeHref } from '@/lib/view-model';
+import type { ArticleRecord } from '@/lib/store/schema';
+import { articleHash, isChanged, latestUrl } from '@/lib/view/list';
+import { formatWhen, plural, safeHref } from '@/lib/view/article';
 
 function Row({ article }: { article: ArticleRecord }) {
   const href = safeHref(latestUrl(article));

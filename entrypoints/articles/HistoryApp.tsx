@@ -2,9 +2,9 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { Notice } from '@/components/Notice';
-import { exportAll, importFile } from '@/components/export-actions';
-import { openPageDb, type DbResult } from '@/lib/page-data';
-import { keyFromHash } from '@/lib/view-list';
+import { exportAll, importFile } from '@/lib/view/transfer-actions';
+import { openPageDb, type DbResult } from '@/lib/view/data';
+import { keyFromHash } from '@/lib/view/list';
 import { requestClearAll } from './actions';
 import { ArticleDetail } from './ArticleDetail';
 import { ArticleList } from './ArticleList';

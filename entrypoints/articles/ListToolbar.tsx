@@ -1,6 +1,6 @@
 // Search box, filters and sort order of the article list. The search box waits for a pause in typing.
 import { useEffect, useState } from 'preact/hooks';
-import { SORT_LABELS, type ListQuery, type SortKey } from '@/lib/view-list';
+import { SORT_LABELS, type ListQuery, type SortKey } from '@/lib/view/list';
 
 const DEBOUNCE_MS = 250;
 

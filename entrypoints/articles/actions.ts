@@ -1,9 +1,10 @@
 // The history page's writes. The page never writes to the database itself: the background is the only writer.
-import { browser } from 'wxt/browser';
-import type { SimpleReply } from '@/lib/messages';
+import type { ClearHistoryMessage, DeleteArticleMessage } from '@/lib/protocol/messages';
+import { send as sendMessage } from '@/lib/protocol/send';
 
-async function send(message: { type: 'delete-article'; key: string } | { type: 'clear-history' }): Promise<void> {
-  const reply = (await browser.runtime.sendMessage(message)) as SimpleReply | undefined;
+async function send(message: DeleteArticleMessage | ClearHistoryMessage): Promise<void> {
+  const reply = await sendMessage(message);
+  // Undefined when the background did not answer at all (it was stopped mid-request).
   if (!reply?.ok) throw new Error(reply?.message ?? 'No answer from the background');
 }
 

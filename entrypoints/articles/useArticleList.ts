@@ -1,9 +1,10 @@
 // Loads one page of the article list for a query: straight from the lastVisit index for the default view, else from
 // all articles filtered in memory, with a body-text scan of the stored versions that refines a search when done.
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import type { ArticleRecord, PalimpsestDB } from '@/lib/db';
-import { allArticles, articlesByLastVisit, countArticles, keysWithText } from '@/lib/page-data';
-import { isIndexQuery, matches, pageOf, PAGE_SIZE, sortArticles, type ListQuery } from '@/lib/view-list';
+import type { ArticleRecord, PalimpsestDB } from '@/lib/store/schema';
+import { allArticles, articlesByLastVisit, countArticles } from '@/lib/view/data';
+import { keysWithText } from '@/lib/store/search';
+import { isIndexQuery, matches, pageOf, PAGE_SIZE, sortArticles, type ListQuery } from '@/lib/view/list';
 
 export interface ListPage {
   rows: ArticleRecord[];

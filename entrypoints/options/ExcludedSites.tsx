@@ -1,6 +1,6 @@
 // The sites Palimpsest never records: add one (typed as a URL or a host name) or remove it.
 import { useState } from 'preact/hooks';
-import { siteFromInput } from '@/lib/settings';
+import { siteFromInput } from '@/lib/platform/settings';
 
 interface Props {
   sites: readonly string[];

@@ -1,7 +1,7 @@
 // How much the history takes up: the browser's estimate for the extension, and the records behind it.
 import { useEffect, useState } from 'preact/hooks';
-import { openPageDb, storageUsage, type StorageUsage } from '@/lib/page-data';
-import { formatBytes, plural } from '@/lib/view-model';
+import { openPageDb, storageUsage, type StorageUsage } from '@/lib/view/data';
+import { formatBytes, plural } from '@/lib/view/article';
 
 export function StorageUsed() {
   const [usage, setUsage] = useState<StorageUsage | string | null>(null);

@@ -1,7 +1,7 @@
 // Entry of the options page: pause recording, excluded sites, how long to keep history, and storage used.
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
-import { HISTORY_PAGE } from '@/lib/view-list';
+import { HISTORY_PAGE } from '@/lib/view/list';
 import '@/components/style.css';
 import './options.css';
 import { ExcludedSites } from './ExcludedSites';

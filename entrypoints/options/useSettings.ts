@@ -1,6 +1,6 @@
 // The reader's settings as page state, kept in step with storage (another open options page, the popup).
 import { useEffect, useState } from 'preact/hooks';
-import { settingsItem, type Settings } from '@/lib/settings';
+import { settingsItem, type Settings } from '@/lib/platform/settings';
 
 export function useSettings(): [Settings | null, (patch: Partial<Settings>) => Promise<void>] {
   const [settings, setSettings] = useState<Settings | null>(null);

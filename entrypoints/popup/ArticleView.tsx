@@ -2,10 +2,10 @@
 import { useMemo } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { Compare } from '@/components/Compare';
-import { diffArticles } from '@/lib/diff';
-import type { ArticleBundle } from '@/lib/page-data';
-import { articleHash, HISTORY_PAGE } from '@/lib/view-list';
-import { changedLine, defaultPair, formatWhen, newEntries, plural, unchangedLine, type ArticleState } from '@/lib/view-model';
+import { diffArticles } from '@/lib/diff/articles';
+import type { ArticleBundle } from '@/lib/view/data';
+import { articleHash, HISTORY_PAGE } from '@/lib/view/list';
+import { changedLine, defaultPair, formatWhen, newEntries, plural, unchangedLine, type ArticleState } from '@/lib/view/article';
 
 interface Props {
   bundle: ArticleBundle;

@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { Notice } from '@/components/Notice';
-import { HISTORY_PAGE } from '@/lib/view-list';
+import { HISTORY_PAGE } from '@/lib/view/list';
 import { ArticleView } from './ArticleView';
 import { resolvePopup, type PopupData } from './resolve';
 

@@ -1,9 +1,10 @@
 // Works out what the popup is about: the article named by ?url=, or the one in the active tab as its content
 // script reports it, together with what is stored about it.
 import { browser } from 'wxt/browser';
-import type { PageStatus } from '@/lib/messages';
-import { loadArticle, openPageDb, type ArticleBundle } from '@/lib/page-data';
-import { articleState, keysForUrl, type ArticleState } from '@/lib/view-model';
+import type { PageStatus } from '@/lib/protocol/messages';
+import { askTab } from '@/lib/protocol/send';
+import { loadArticle, openPageDb, type ArticleBundle } from '@/lib/view/data';
+import { articleState, keysForUrl, type ArticleState } from '@/lib/view/article';
 
 export type PopupData =
   | { kind: 'no-db'; message: string }
@@ -21,7 +22,7 @@ async function activeTabStatus(): Promise<PageStatus | null> {
   try {
     const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
     if (tab?.id === undefined) return null;
-    return ((await browser.tabs.sendMessage(tab.id, { type: 'page-status' })) as PageStatus | undefined) ?? null;
+    return (await askTab(tab.id, { type: 'page-status' })) ?? null;
   } catch {
     return null;
   }

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { parseImport } from '../../lib/import';
+import { parseImport } from '../../lib/transfer/parse';
 import { insertSentence, loadFixture, parseHtml, serialize } from '../helpers/fixtures';
 import { dumpDb, launchWithExtension, visit, waitFor, type DbDump, type ExtensionBrowser } from './chromium';
 import { startPageServer, type PageServer } from './server';

@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import path from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { parseImport } from '../../lib/import';
+import { parseImport } from '../../lib/transfer/parse';
 import { loadFixture, parseHtml } from '../helpers/fixtures';
 import { FIREFOX_BUILD, launchFirefox, waitFor, type FirefoxExtension } from './firefox';
 import { essence, noiseOnly, SENTENCE, storyParagraph, TRACKING_QUERY, withSentence, type DbDump } from './scenario';

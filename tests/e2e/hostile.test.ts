@@ -6,7 +6,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { CAPS } from '../../lib/limits';
+import { CAPS } from '../../lib/model/limits';
 import { launchWithExtension, visit, waitFor, type ExtensionBrowser } from './chromium';
 import { dumpHistory } from './history-dump';
 import {

@@ -38,7 +38,7 @@ export interface DbDump {
 }
 
 /**
- * Everything in the history database, read the way the extension stores it (lib/store-texts.ts: texts kept once per
+ * Everything in the history database, read the way the extension stores it (lib/store/texts.ts: texts kept once per
  * article, edited ones as deltas against the text they replaced) and resolved back to plain text. Runs inside an
  * extension context (passed to page.evaluate or worker.evaluate), so it must be self-contained. Never creates or
  * upgrades the database.

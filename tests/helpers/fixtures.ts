@@ -5,7 +5,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { JSDOM, VirtualConsole } from 'jsdom';
-import { parseJsonLdText } from '../../lib/page-meta';
+import { parseJsonLdText } from '../../lib/capture/declared';
 
 export const FIXTURES_DIR = path.resolve(import.meta.dirname, '../../../shared/fixtures/pages');
 export const FIXTURE_NAMES = readdirSync(FIXTURES_DIR).sort();

@@ -7,10 +7,12 @@ import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import fc from 'fast-check';
 import { afterEach, beforeEach, expect, test } from 'vitest';
-import { openHistoryDb, type PalimpsestDB } from '../../lib/db';
-import { countRecords, getArticle, getVersions, getVisits, recordSnapshot } from '../../lib/history';
-import { contentHash } from '../../lib/normalize';
-import type { Snapshot } from '../../lib/snapshot';
+import { openHistoryDb } from '../../lib/store/open';
+import { type PalimpsestDB } from '../../lib/store/schema';
+import { countRecords, getArticle, getVersions, getVisits } from '../../lib/store/read';
+import { recordSnapshot } from '../../lib/store/record';
+import { contentHash } from '../../lib/model/normalize';
+import type { Snapshot } from '../../lib/model/snapshot';
 import { editParagraph, makeSnapshot } from './helpers/snapshots';
 
 let db: PalimpsestDB;

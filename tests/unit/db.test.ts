@@ -6,25 +6,15 @@ import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { openDB } from 'idb';
 import { describe, expect, test } from 'vitest';
-import {
-  DB_NAME,
-  DB_VERSION,
-  migrations,
-  openHistoryDb,
-  textHash,
-  type ArticleRecord,
-  type PalimpsestDB,
-  type PalimpsestSchema,
-  type TextRecord,
-  type StoredVersion,
-  type VersionRecord,
-  type VisitRecord,
-} from '../../lib/db';
-import { getVersion, getVersions, getVisits, recordSnapshot } from '../../lib/history';
-import { keysWithText } from '../../lib/store-search';
-import { readTexts } from '../../lib/store-texts';
-import { contentHash } from '../../lib/normalize';
-import type { Snapshot } from '../../lib/snapshot';
+import { DB_NAME, type ArticleRecord, type PalimpsestDB, type PalimpsestSchema, type TextRecord, type StoredVersion, type VersionRecord, type VisitRecord } from '../../lib/store/schema';
+import { DB_VERSION, migrations, textHash } from '../../lib/store/migrations';
+import { openHistoryDb } from '../../lib/store/open';
+import { getVersion, getVersions, getVisits } from '../../lib/store/read';
+import { recordSnapshot } from '../../lib/store/record';
+import { keysWithText } from '../../lib/store/search';
+import { readTexts } from '../../lib/store/texts';
+import { contentHash } from '../../lib/model/normalize';
+import type { Snapshot } from '../../lib/model/snapshot';
 import { ARTICLE_KEY, editParagraph, makeSnapshot, PARAGRAPHS } from './helpers/snapshots';
 
 describe('schema', () => {

@@ -1,21 +1,14 @@
 /**
- * Tests for lib/diff.ts on real article text (the shared fixture pages) with scripted edits, worst-case inputs
+ * Tests for lib/diff/articles.ts on real article text (the shared fixture pages) with scripted edits, worst-case inputs
  * and property tests. Timing is not asserted here (a separate benchmark measures it): budget behaviour is
  * checked through `coarse` and the shape of the output instead.
  */
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
-import {
-  changeCount,
-  comparableText,
-  diffArticles,
-  diffText,
-  type ArticleDiff,
-  type BlockChange,
-  type Comparable,
-  type Segment,
-} from '../../lib/diff';
-import type { Block } from '../../lib/snapshot';
+import { changeCount, diffArticles, diffText } from '../../lib/diff/articles';
+import { normalizeText } from '../../lib/model/normalize';
+import { type ArticleDiff, type BlockChange, type Comparable, type Segment } from '../../lib/diff/types';
+import type { Block } from '../../lib/model/snapshot';
 import { fixtureArticle as parseFixture, fixtureNames } from './helpers/fixture-blocks';
 
 const ALL = fixtureNames();
@@ -64,7 +57,7 @@ function pickParagraph(body: Block[], minWords = 12, ok: (b: Block) => boolean =
   const candidates = body
     .map((b, i) => ({ b, i }))
     .filter(({ b }) => b.kind === 'p' && wordCount(b.text) >= minWords && ok(b))
-    .filter(({ b }) => body.filter((x) => comparableText(x.text) === comparableText(b.text)).length === 1);
+    .filter(({ b }) => body.filter((x) => normalizeText(x.text) === normalizeText(b.text)).length === 1);
   candidates.sort((x, y) => Math.abs(x.i - body.length / 2) - Math.abs(y.i - body.length / 2));
   return candidates[0]?.i ?? -1;
 }
@@ -98,7 +91,7 @@ function expectConsistent(d: ArticleDiff, older: Comparable, newer: Comparable):
       expect(newOf(b.segments!)).toBe(newer.body[b.newIndex]!.text);
     }
     if (b.type === 'same' || (b.type === 'moved' && !b.segments)) {
-      expect(comparableText(older.body[b.oldIndex]!.text)).toBe(comparableText(newer.body[b.newIndex]!.text));
+      expect(normalizeText(older.body[b.oldIndex]!.text)).toBe(normalizeText(newer.body[b.newIndex]!.text));
     }
   }
   expect(oldSeen.every((n) => n === 1)).toBe(true);
@@ -208,7 +201,7 @@ describe.each(ALL)('scripted edits on %s', (name) => {
 
   test('two paragraphs swapped show as a move, not a deletion and an addition', () => {
     const i = a.body.findIndex(
-      (blk, k) => k > 0 && k + 1 < a.body.length && comparableText(blk.text) !== comparableText(a.body[k + 1]!.text),
+      (blk, k) => k > 0 && k + 1 < a.body.length && normalizeText(blk.text) !== normalizeText(a.body[k + 1]!.text),
     );
     const body = [...a.body];
     [body[i], body[i + 1]] = [body[i + 1]!, body[i]!];
@@ -569,11 +562,11 @@ describe('properties', () => {
         const d = diffArticles(a, b);
         expectConsistent(d, a, b);
         const equal =
-          comparableText(a.headline) === comparableText(b.headline) &&
-          comparableText(a.dek ?? '') === comparableText(b.dek ?? '') &&
-          comparableText(a.byline ?? '') === comparableText(b.byline ?? '') &&
+          normalizeText(a.headline) === normalizeText(b.headline) &&
+          normalizeText(a.dek ?? '') === normalizeText(b.dek ?? '') &&
+          normalizeText(a.byline ?? '') === normalizeText(b.byline ?? '') &&
           a.body.length === b.body.length &&
-          a.body.every((blk, i) => comparableText(blk.text) === comparableText(b.body[i]!.text));
+          a.body.every((blk, i) => normalizeText(blk.text) === normalizeText(b.body[i]!.text));
         expect(changeCount(d) === 0).toBe(equal);
         expect(d.summary.text === 'No changes').toBe(equal);
       }),

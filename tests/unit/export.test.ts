@@ -8,14 +8,18 @@ import { readFileSync } from 'node:fs';
 import { IDBFactory } from 'fake-indexeddb';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { openHistoryDb, type PalimpsestDB } from '../../lib/db';
-import { exportFileName, exportHistory, serializeExport } from '../../lib/export';
-import { ExportFileSchema, type ExportFile } from '../../lib/export-schema';
-import { clearAll, countRecords, getArticle, getVersions, getVisits, recordSnapshot } from '../../lib/history';
-import { STORES } from '../../lib/history-read';
-import { canonicalContentCached, importHistory, NormalizedTexts, parseImport } from '../../lib/import';
-import { canonicalContent, contentHash } from '../../lib/normalize';
-import type { Snapshot } from '../../lib/snapshot';
+import { openHistoryDb } from '../../lib/store/open';
+import { type PalimpsestDB } from '../../lib/store/schema';
+import { exportFileName, exportHistory, serializeExport } from '../../lib/transfer/export';
+import { ExportFileSchema, type ExportFile } from '../../lib/transfer/format';
+import { clearAll } from '../../lib/store/prune';
+import { countRecords, getArticle, getVersions, getVisits } from '../../lib/store/read';
+import { recordSnapshot } from '../../lib/store/record';
+import { STORES } from '../../lib/store/transaction';
+import { canonicalContentCached, NormalizedTexts, parseImport } from '../../lib/transfer/parse';
+import { importHistory } from '../../lib/transfer/merge';
+import { canonicalContent, contentHash } from '../../lib/model/normalize';
+import type { Snapshot } from '../../lib/model/snapshot';
 import {
   ARTICLE_KEY,
   editParagraph,

@@ -3,10 +3,10 @@
  * recalls Readability's expected text, and the version hash ignores boilerplate but sees every real edit.
  */
 import { afterAll, describe, expect, test } from 'vitest';
-import { extractArticle } from '../../lib/extract';
-import { contentHash, normalizeText } from '../../lib/normalize';
-import { recognizeArticle } from '../../lib/recognize';
-import type { Snapshot } from '../../lib/snapshot';
+import { extractArticle } from '../../lib/capture/extract';
+import { contentHash, normalizeText } from '../../lib/model/normalize';
+import { recognizeArticle } from '../../lib/capture/recognize';
+import type { Snapshot } from '../../lib/model/snapshot';
 import {
   FIXTURE_NAMES, HAS_NUMBER, addBoilerplate, changeNumber, insertSentence, loadFixture, parseHtml, replaceEverywhere, serialize,
 } from '../helpers/fixtures';

@@ -6,25 +6,18 @@ import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { openHistoryDb, type PalimpsestDB } from '../../lib/db';
-import {
-  clearAll,
-  countRecords,
-  deleteArticle,
-  getArticle,
-  getVersion,
-  getVersions,
-  getVisits,
-  pruneBefore,
-  recordSnapshot,
-  type RecordOutcome,
-} from '../../lib/history';
-import type { TextRecord } from '../../lib/db';
-import { withWrite } from '../../lib/history-read';
-import { keysWithText } from '../../lib/store-search';
-import { readTexts } from '../../lib/store-texts';
-import { contentHash } from '../../lib/normalize';
-import type { Snapshot } from '../../lib/snapshot';
+import { openHistoryDb } from '../../lib/store/open';
+import { type PalimpsestDB } from '../../lib/store/schema';
+import { clearAll, deleteArticle, pruneBefore } from '../../lib/store/prune';
+import { countRecords, getArticle, getVersion, getVersions, getVisits } from '../../lib/store/read';
+import type { RecordOutcome } from '../../lib/model/outcome';
+import { recordSnapshot } from '../../lib/store/record';
+import type { TextRecord } from '../../lib/store/schema';
+import { withWrite } from '../../lib/store/transaction';
+import { keysWithText } from '../../lib/store/search';
+import { readTexts } from '../../lib/store/texts';
+import { contentHash } from '../../lib/model/normalize';
+import type { Snapshot } from '../../lib/model/snapshot';
 import {
   ARTICLE_KEY,
   editParagraph,

@@ -8,13 +8,15 @@ import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import fc from 'fast-check';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { openHistoryDb, type PalimpsestDB } from '../../lib/db';
-import { exportHistory, serializeExport } from '../../lib/export';
-import type { ExportFile } from '../../lib/export-schema';
-import { recordSnapshot } from '../../lib/history';
-import { STORES } from '../../lib/history-read';
-import { importHistory, parseImport } from '../../lib/import';
-import { CAPS } from '../../lib/message-schema';
+import { openHistoryDb } from '../../lib/store/open';
+import { type PalimpsestDB } from '../../lib/store/schema';
+import { exportHistory, serializeExport } from '../../lib/transfer/export';
+import type { ExportFile } from '../../lib/transfer/format';
+import { recordSnapshot } from '../../lib/store/record';
+import { STORES } from '../../lib/store/transaction';
+import { importHistory } from '../../lib/transfer/merge';
+import { parseImport } from '../../lib/transfer/parse';
+import { CAPS } from '../../lib/model/limits';
 import {
   editParagraph,
   LIVE_ENTRIES,

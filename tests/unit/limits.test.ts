@@ -5,12 +5,12 @@
  */
 import { Readability } from '@mozilla/readability';
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { extractPage } from '../../lib/extract';
-import { capBody, capText, CAPS, fitSnapshot, isSkipped, LIMITS } from '../../lib/limits';
-import { parseMessage } from '../../lib/message-schema';
-import { recognizeArticle } from '../../lib/recognize';
-import { waitForSettle } from '../../lib/settle';
-import type { Snapshot } from '../../lib/snapshot';
+import { extractPage } from '../../lib/capture/extract';
+import { capBody, capText, CAPS, fitSnapshot, isSkipped, LIMITS } from '../../lib/model/limits';
+import { parseMessage } from '../../lib/protocol/schema';
+import { recognizeArticle } from '../../lib/capture/recognize';
+import { waitForSettle } from '../../lib/capture/settle';
+import type { Snapshot } from '../../lib/model/snapshot';
 import { parseHtml } from '../helpers/fixtures';
 import { makeSnapshot, PARAGRAPHS } from './helpers/snapshots';
 

@@ -5,9 +5,9 @@
  */
 import { describe, expect, test } from 'vitest';
 import type { Runtime } from 'webextension-polyfill';
-import { CAPS } from '../../lib/limits';
-import { parseMessage } from '../../lib/message-schema';
-import { checkContentSender } from '../../lib/sender';
+import { CAPS } from '../../lib/model/limits';
+import { parseMessage } from '../../lib/protocol/schema';
+import { checkContentSender } from '../../lib/protocol/sender';
 import { makeSnapshot, paragraphs } from './helpers/snapshots';
 
 const EXT = 'palimpsest-id';

@@ -4,8 +4,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { canonicalContent, contentHash, isFurniture, normalizeText } from '../../lib/normalize';
-import type { Block } from '../../lib/snapshot';
+import { canonicalContent, contentHash, isFurniture, normalizeText } from '../../lib/model/normalize';
+import type { Block } from '../../lib/model/snapshot';
 
 const content = (body: string[], headline = 'Council approves river plan') => ({
   headline,

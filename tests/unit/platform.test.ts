@@ -1,11 +1,11 @@
 /**
- * lib/platform.ts in Node: the IndexedDB probe tells a usable factory from one the browser refuses (an error event, or
+ * lib/platform/browsers.ts in Node: the IndexedDB probe tells a usable factory from one the browser refuses (an error event, or
  * a synchronous throw as Firefox's private mode used to give), and the toolbar-button API is found in MV3.
  */
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { expect, test } from 'vitest';
-import { actionApi, canUseIndexedDb } from '../../lib/platform';
+import { actionApi, canUseIndexedDb } from '../../lib/platform/browsers';
 
 test('a working IndexedDB passes the probe, which leaves no database behind', async () => {
   const factory = new IDBFactory();

@@ -3,7 +3,7 @@
  * size. These pages are written here, the way sites build them, not taken from any one site.
  */
 import { describe, expect, test } from 'vitest';
-import { recognizeArticle } from '../../lib/recognize';
+import { recognizeArticle } from '../../lib/capture/recognize';
 import { FIXTURE_NAMES, loadFixture, parseHtml } from '../helpers/fixtures';
 
 const LOREM =

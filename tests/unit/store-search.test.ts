@@ -1,5 +1,5 @@
 /**
- * The search index (lib/store-search.ts): it answers exactly as a scan of every stored version would, and it is kept
+ * The search index (lib/store/search.ts): it answers exactly as a scan of every stored version would, and it is kept
  * up to date by everything that writes history: recording, importing, deleting, pruning, clearing, migrating (the
  * last in db.test.ts).
  */
@@ -7,14 +7,19 @@ import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { openHistoryDb, type PalimpsestDB } from '../../lib/db';
-import { exportHistory, serializeExport } from '../../lib/export';
-import { clearAll, deleteArticle, getVersions, pruneBefore, recordSnapshot } from '../../lib/history';
-import { importHistory, parseImport } from '../../lib/import';
-import type { Snapshot } from '../../lib/snapshot';
-import { CONTEXT, fold, keysWithText, recordHas, searchRecord } from '../../lib/store-search';
-import { TextIndex, toStored } from '../../lib/store-texts';
-import { searchable } from '../../lib/view-list';
+import { openHistoryDb } from '../../lib/store/open';
+import { type PalimpsestDB } from '../../lib/store/schema';
+import { exportHistory, serializeExport } from '../../lib/transfer/export';
+import { clearAll, deleteArticle, pruneBefore } from '../../lib/store/prune';
+import { getVersions } from '../../lib/store/read';
+import { recordSnapshot } from '../../lib/store/record';
+import { importHistory } from '../../lib/transfer/merge';
+import { parseImport } from '../../lib/transfer/parse';
+import type { Snapshot } from '../../lib/model/snapshot';
+import { CONTEXT, keysWithText, recordHas, searchRecord } from '../../lib/store/search';
+import { fold } from '../../lib/model/normalize';
+import { TextIndex, toStored } from '../../lib/store/texts';
+import { searchable } from '../../lib/model/normalize';
 import { ARTICLE_KEY, editParagraph, makeSnapshot, PARAGRAPHS } from './helpers/snapshots';
 
 let db: PalimpsestDB;

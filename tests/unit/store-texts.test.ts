@@ -1,12 +1,12 @@
 /**
- * The storage encoding (lib/store-delta.ts, lib/store-texts.ts): deltas always rebuild their text exactly and are
+ * The storage encoding (lib/store/delta.ts, lib/store/texts.ts): deltas always rebuild their text exactly and are
  * small for typical edits, and a version encoded against another reads back exactly as it was.
  */
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import type { VersionRecord } from '../../lib/db';
-import { applyDelta, deltaSize, makeDelta } from '../../lib/store-delta';
-import { decodeBody, encodeBody, resolveVersion, TextIndex, toStored } from '../../lib/store-texts';
+import type { VersionRecord } from '../../lib/store/schema';
+import { applyDelta, deltaSize, makeDelta } from '../../lib/store/delta';
+import { decodeBody, encodeBody, resolveVersion, TextIndex, toStored } from '../../lib/store/texts';
 import { makeSnapshot, PARAGRAPHS } from './helpers/snapshots';
 
 describe('deltas', () => {

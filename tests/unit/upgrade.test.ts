@@ -10,18 +10,12 @@ import { openDB } from 'idb';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeEach, describe, expect, test } from 'vitest';
-import {
-  DB_VERSION,
-  migrations,
-  openHistoryDb,
-  type ArticleRecord,
-  type PalimpsestDB,
-  type UpgradeTransaction,
-  type VersionRecord,
-  type VisitRecord,
-} from '../../lib/db';
-import { countRecords, getArticle, getVersions, getVisits, recordSnapshot } from '../../lib/history';
-import type { Snapshot } from '../../lib/snapshot';
+import { DB_VERSION, migrations } from '../../lib/store/migrations';
+import { openHistoryDb } from '../../lib/store/open';
+import { type ArticleRecord, type PalimpsestDB, type UpgradeTransaction, type VersionRecord, type VisitRecord } from '../../lib/store/schema';
+import { countRecords, getArticle, getVersions, getVisits } from '../../lib/store/read';
+import { recordSnapshot } from '../../lib/store/record';
+import type { Snapshot } from '../../lib/model/snapshot';
 
 interface V1Dump {
   articles: ArticleRecord[];

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
-import { articleKey, isHttpUrl, urlKey } from '../../lib/url';
+import { articleKey, isHttpUrl, urlKey } from '../../lib/model/url';
 
 describe('isHttpUrl', () => {
   test.each([

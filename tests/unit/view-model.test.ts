@@ -6,18 +6,19 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, test } from 'vitest';
-import type { ArticleRecord, VisitRecord } from '../../lib/db';
-import { openHistoryDb } from '../../lib/db';
-import { diffArticles, type BlockChange } from '../../lib/diff';
-import { recordSnapshot, type RecordOutcome } from '../../lib/history';
-import { articlesByLastVisit, keysWithText, loadArticle, siteNames } from '../../lib/page-data';
-import {
-  articleHash, isIndexQuery, keyFromHash, matches, pageCount, pageOf, rangeLabel, sortArticles, DEFAULT_QUERY,
-} from '../../lib/view-list';
+import type { ArticleRecord, VisitRecord } from '../../lib/store/schema';
+import { openHistoryDb } from '../../lib/store/open';
+import { diffArticles } from '../../lib/diff/articles';
+import { type BlockChange } from '../../lib/diff/types';
+import type { RecordOutcome } from '../../lib/model/outcome';
+import { recordSnapshot } from '../../lib/store/record';
+import { articlesByLastVisit, loadArticle, siteNames } from '../../lib/view/data';
+import { keysWithText } from '../../lib/store/search';
+import { articleHash, isIndexQuery, keyFromHash, matches, pageCount, pageOf, rangeLabel, sortArticles, DEFAULT_QUERY } from '../../lib/view/list';
 import {
   articleState, changedLine, collapseBlocks, defaultPair, formatBytes, formatWhen, gapLabel, keysForUrl,
   newEntries, numberLines, safeHref, sideRow, unchangedLine,
-} from '../../lib/view-model';
+} from '../../lib/view/article';
 import { editParagraph, LIVE_ENTRIES, makeLiveSnapshot, makeSnapshot, PARAGRAPHS } from './helpers/snapshots';
 
 const DAY = 86_400_000;

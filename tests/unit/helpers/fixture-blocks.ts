@@ -5,8 +5,8 @@
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { JSDOM } from 'jsdom';
-import type { Block, BlockKind } from '../../../lib/snapshot';
-import type { Comparable } from '../../../lib/diff';
+import type { Block, BlockKind } from '../../../lib/model/snapshot';
+import type { Comparable } from '../../../lib/diff/types';
 
 export const FIXTURES_DIR = path.resolve(import.meta.dirname, '../../../../shared/fixtures/pages');
 

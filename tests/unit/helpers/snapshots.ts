@@ -2,7 +2,7 @@
  * Test data: realistic article and live-blog snapshots, and small edits of them, so history tests read like the
  * situations they model rather than like string plumbing.
  */
-import type { Block, Snapshot } from '../../../lib/snapshot';
+import type { Block, Snapshot } from '../../../lib/model/snapshot';
 
 export const ARTICLE_KEY = 'https://www.example-news.com/world/2024/harbour-bridge-closure';
 

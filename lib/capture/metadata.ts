@@ -1,0 +1,113 @@
+/**
+ * What the page declares about its article, read from the live document before Readability runs: headline (JSON-LD,
+ * og:title, or the <h1> the document title confirms), standfirst, author, dates, site name, canonical URL. Kept
+ * apart from the body extraction so the content script can do it in its own short task.
+ */
+import { normalizeText, tidyText } from '../model/normalize';
+import { articleNode, ldText, metaContent, readJsonLd, type JsonLdNode } from './declared';
+
+export interface PageMeta {
+  /** Declared headline, or the <h1> the <title> confirms; null leaves the choice to Readability's title. */
+  headline: string | null;
+  firstH1: string | null;
+  dek: string | null;
+  siteName: string | null;
+  author: string | null;
+  published: string | null;
+  modified: string | null;
+  canonical: string | null;
+  ogUrl: string | null;
+  lang: string | null;
+}
+
+// Titles often carry the site name after a separator: "Story headline | Site".
+const TITLE_SEPARATOR = /\s+[|\-–—:·»]\s+/;
+const DEK_CLASS = /(^|[\s_-])(standfirst|dek|deck|subtitle|sub-?headline|strapline|article-?summary)($|[\s_-])/i;
+// The same class words as a CSS prefilter, so the browser, not a regex over every element, finds the candidates.
+const DEK_SELECTOR = ['standfirst', 'dek', 'subtitle', 'subheadline', 'sub-headline', 'strapline', 'summary']
+  .map((word) => `[class*="${word}" i]`)
+  .concat('[itemprop="alternativeHeadline"]')
+  .join(', ');
+
+export function clean(value: string | null | undefined): string | null {
+  const text = tidyText(value ?? '');
+  return text === '' ? null : text;
+}
+
+const notUrl = (text: string | null): string | null => (text !== null && /^https?:\/\//i.test(text) ? null : text);
+
+const MONTH = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b/i;
+
+/**
+ * Readability's byline is the text of whatever element looked like one, and on many sites that element also holds
+ * the date or a comment counter ("by Jane Doe22 Dec 2016651"). Those change between visits and must not make a new
+ * version, so the byline stops at the first digit, and a "byline" that is really a timestamp is dropped.
+ */
+export function cleanByline(value: string | null | undefined): string | null {
+  const text = clean(value);
+  if (text === null) return null;
+  const firstDigit = text.search(/\d/);
+  if (firstDigit < 0) return text;
+  const head = text.slice(0, firstDigit).replace(/[\s,;:|·•–—-]+$/, '');
+  return head.split(' ').length >= 2 && !MONTH.test(head) ? head : null;
+}
+
+export function readPageMeta(doc: Document): PageMeta {
+  const ld = articleNode(readJsonLd(doc)) ?? {};
+  const siteName = clean(metaContent(doc, 'og:site_name')) ?? clean(ldText(ld['publisher']));
+  const h1s = Array.from(doc.querySelectorAll('h1'), (h) => clean(h.textContent)).filter((t) => t !== null);
+  const headline = declaredHeadline(doc, ld, h1s, siteName);
+  return {
+    headline,
+    firstH1: h1s[0] ?? null,
+    dek: findDek(doc, ld, headline),
+    siteName,
+    // article:author is often a profile URL rather than a name.
+    author: notUrl(clean(ldText(ld['author']))) ?? notUrl(clean(metaContent(doc, 'author', 'article:author'))),
+    published: clean(ldText(ld['datePublished'])) ?? clean(metaContent(doc, 'article:published_time')),
+    modified:
+      clean(ldText(ld['dateModified'])) ?? clean(metaContent(doc, 'article:modified_time', 'og:updated_time')),
+    canonical: doc.querySelector('link[rel~="canonical" i]')?.getAttribute('href') ?? null,
+    ogUrl: metaContent(doc, 'og:url'),
+    lang: clean(doc.documentElement.getAttribute('lang')),
+  };
+}
+
+/**
+ * JSON-LD headline, then og:title, then the page's <h1> that the document title confirms (sidebars have <h1>s too).
+ * A site suffix is removed when the <h1> confirms the shorter form.
+ */
+function declaredHeadline(doc: Document, ld: JsonLdNode, h1s: string[], siteName: string | null): string | null {
+  const candidates = [clean(ldText(ld['headline'])), clean(metaContent(doc, 'og:title', 'twitter:title'))];
+  for (const candidate of candidates) {
+    if (candidate !== null) return stripSiteSuffix(candidate, h1s, siteName);
+  }
+  const title = normalizeText(doc.title).toLowerCase();
+  return h1s.find((h) => h.length > 10 && title.includes(normalizeText(h).toLowerCase())) ?? null;
+}
+
+function stripSiteSuffix(title: string, h1s: string[], siteName: string | null): string {
+  const parts = title.split(TITLE_SEPARATOR);
+  if (parts.length < 2) return title;
+  const norm = normalizeText(title);
+  // The <h1> is the same headline without the suffix: trust it.
+  const h1 = h1s.find((h) => norm.startsWith(normalizeText(h)) && h.length >= title.length / 2);
+  if (h1 !== undefined) return h1;
+  const last = normalizeText(parts[parts.length - 1] ?? '').toLowerCase();
+  const site = normalizeText(siteName ?? '').toLowerCase();
+  if (site !== '' && (last.includes(site) || site.includes(last))) {
+    return title.slice(0, title.length - (parts[parts.length - 1] ?? '').length).replace(TITLE_SEPARATOR, '').trim();
+  }
+  return title;
+}
+
+function findDek(doc: Document, ld: JsonLdNode, headline: string | null): string | null {
+  const declared = clean(ldText(ld['alternativeHeadline']));
+  if (declared !== null && declared !== headline) return declared;
+  for (const el of doc.querySelectorAll(DEK_SELECTOR)) {
+    if (el.getAttribute('itemprop') !== 'alternativeHeadline' && !DEK_CLASS.test(el.getAttribute('class') ?? '')) continue;
+    const text = clean(el.textContent);
+    if (text !== null && text.length >= 20 && text.length <= 400 && text !== headline) return text;
+  }
+  return null;
+}

@@ -1,0 +1,45 @@
+/**
+ * The shape of one capture of an article, as the content script extracts it and the background stores it.
+ * Text is always plain text exactly as published; comparison happens on normalised forms (lib/model/normalize.ts).
+ */
+
+/** Kinds of body blocks. Headings, list items and block quotes keep their kind so the popup can show them as such. */
+export type BlockKind = 'p' | 'h' | 'li' | 'quote' | 'pre';
+
+export interface Block {
+  kind: BlockKind;
+  text: string;
+}
+
+export interface Extractor {
+  /** The extraction library, e.g. "@mozilla/readability". */
+  name: string;
+  version: string;
+  /** Version of Palimpsest's own extraction rules on top of the library, bumped when they change. */
+  rules: number;
+}
+
+export interface Snapshot {
+  /** The URL the reader visited. */
+  url: string;
+  /** Article identity: the same article reached through different URLs gives the same key (lib/model/url.ts). */
+  key: string;
+  /** rel=canonical / og:url as the page declared them, if any. */
+  canonicalUrl: string | null;
+  siteName: string | null;
+  headline: string;
+  dek: string | null;
+  byline: string | null;
+  publishedTime: string | null;
+  modifiedTime: string | null;
+  lang: string | null;
+  /** Live blogs get new entries on top; only edits to entries already seen count as changes. */
+  liveBlog: boolean;
+  body: Block[];
+  /**
+   * Set when the page was larger than the caps (lib/model/limits.ts): only the first `body.length` blocks were kept, so
+   * the reader should be told this copy is incomplete.
+   */
+  truncated?: true;
+  extractor: Extractor;
+}

@@ -1,0 +1,69 @@
+/**
+ * One validator for everything that crosses into the background: message shapes with size caps, so a hostile
+ * page (or a bug) cannot make the background store garbage or unbounded data.
+ */
+import * as v from 'valibot';
+import { CAPS } from '../model/limits';
+
+// The caps live with the other limits so the content script can fit its snapshot to them without bundling valibot.
+
+const shortText = v.pipe(v.string(), v.maxLength(CAPS.shortText));
+const nullableShort = v.nullable(shortText);
+const httpUrl = v.pipe(v.string(), v.maxLength(CAPS.url), v.regex(/^https?:\/\//i, 'must be an http(s) URL'));
+
+export const BlockSchema = v.strictObject({
+  kind: v.picklist(['p', 'h', 'li', 'quote', 'pre']),
+  text: v.pipe(v.string(), v.minLength(1), v.maxLength(CAPS.blockText)),
+});
+
+export const ExtractorSchema = v.strictObject({
+  name: shortText,
+  version: shortText,
+  rules: v.pipe(v.number(), v.integer(), v.minValue(0)),
+});
+
+export const SnapshotSchema = v.pipe(
+  v.strictObject({
+    url: httpUrl,
+    key: v.pipe(v.string(), v.minLength(1), v.maxLength(CAPS.key)),
+    canonicalUrl: v.nullable(v.pipe(v.string(), v.maxLength(CAPS.url))),
+    siteName: nullableShort,
+    headline: v.pipe(v.string(), v.minLength(1), v.maxLength(CAPS.shortText)),
+    dek: nullableShort,
+    byline: nullableShort,
+    publishedTime: nullableShort,
+    modifiedTime: nullableShort,
+    lang: v.nullable(v.pipe(v.string(), v.maxLength(64))),
+    liveBlog: v.boolean(),
+    body: v.pipe(v.array(BlockSchema), v.minLength(1), v.maxLength(CAPS.blocks)),
+    /** Set when the page was larger than the caps and only its beginning was kept. */
+    truncated: v.optional(v.literal(true)),
+    extractor: ExtractorSchema,
+  }),
+  v.check(
+    (s) => s.body.reduce((n, b) => n + b.text.length, 0) <= CAPS.bodyChars,
+    `body longer than ${CAPS.bodyChars} characters`,
+  ),
+);
+
+const captureId = v.pipe(v.string(), v.minLength(8), v.maxLength(64));
+const articleKey = v.pipe(v.string(), v.minLength(1), v.maxLength(CAPS.key));
+
+export const MessageSchema = v.variant('type', [
+  v.strictObject({ type: v.literal('capture'), captureId, snapshot: SnapshotSchema }),
+  v.strictObject({ type: v.literal('left-article') }),
+  v.strictObject({ type: v.literal('delete-article'), key: articleKey }),
+  v.strictObject({ type: v.literal('clear-history') }),
+  v.strictObject({ type: v.literal('import-history'), text: v.pipe(v.string(), v.maxLength(CAPS.importBytes)) }),
+]);
+
+export type ValidMessage = v.InferOutput<typeof MessageSchema>;
+
+/** The message, or a one-line description of what is wrong with it. */
+export function parseMessage(raw: unknown): { ok: true; message: ValidMessage } | { ok: false; error: string } {
+  const result = v.safeParse(MessageSchema, raw);
+  if (result.success) return { ok: true, message: result.output };
+  const issue = result.issues[0];
+  const path = issue.path?.map((p) => String(p.key)).join('.') ?? '';
+  return { ok: false, error: `${path ? path + ': ' : ''}${issue.message}` };
+}

@@ -1,0 +1,67 @@
+/**
+ * The background's handling of one capture: re-derives identity from the sender's URL, honours the reader's
+ * settings, records the snapshot and works out the badge. Separate from the entrypoint so it runs in Node tests.
+ */
+import type { PalimpsestDB } from '../store/schema';
+import { changeCount, diffArticles } from '../diff/articles';
+import type { RecordOutcome } from '../model/outcome';
+import { getVersion } from '../store/read';
+import { recordSnapshot } from '../store/record';
+import type { CaptureReply } from '../protocol/messages';
+import { badgeFor, type BadgeState } from '../view/badge';
+import { isExcluded, type Settings } from '../platform/settings';
+import type { Snapshot } from '../model/snapshot';
+import { articleKey } from '../model/url';
+
+export interface CaptureResult {
+  reply: CaptureReply;
+  /** null clears the tab's badge. */
+  badge: BadgeState | null;
+}
+
+export async function handleCapture(
+  db: PalimpsestDB,
+  input: { snapshot: Snapshot; captureId: string; senderUrl: string; settings: Settings; now: number },
+): Promise<CaptureResult> {
+  const { settings } = input;
+  if (settings.paused) return refuse('paused', 'Recording is paused');
+  if (isExcluded(settings, input.senderUrl)) return refuse('excluded', 'This site is excluded');
+  const url = pageUrl(input.snapshot.url, input.senderUrl);
+  const snapshot: Snapshot = { ...input.snapshot, url, key: articleKey(url, { canonical: input.snapshot.canonicalUrl }) };
+  let outcome: RecordOutcome;
+  try {
+    outcome = await recordSnapshot(db, snapshot, { now: input.now, captureId: input.captureId });
+  } catch (error) {
+    const quota = error instanceof DOMException && error.name === 'QuotaExceededError';
+    return refuse(quota ? 'quota' : 'storage', quota ? 'Storage is full: this visit was not recorded' : String(error));
+  }
+  return { reply: { ok: true, outcome }, badge: await badgeForOutcome(db, snapshot.key, outcome) };
+}
+
+async function badgeForOutcome(db: PalimpsestDB, key: string, outcome: RecordOutcome): Promise<BadgeState | null> {
+  if (outcome.kind !== 'changed' && outcome.kind !== 'revert') return null;
+  const [before, after] = await Promise.all([
+    getVersion(db, key, outcome.baselineSeq),
+    getVersion(db, key, outcome.seq),
+  ]);
+  if (!before || !after) return badgeFor(outcome, null, 1);
+  const diff = diffArticles(before, after);
+  return badgeFor(outcome, diff.summary, changeCount(diff));
+}
+
+/**
+ * The URL to record. The browser's sender URL is the authority on which site sent the capture, but Chromium reports
+ * the URL the document loaded with, not one it moved to with history.pushState (single-page sites). The payload's
+ * URL is used only when it is on the very same origin as the sender, which the page controls anyway.
+ */
+export function pageUrl(claimed: string, senderUrl: string): string {
+  try {
+    return new URL(claimed).origin === new URL(senderUrl).origin ? claimed : senderUrl;
+  } catch {
+    return senderUrl;
+  }
+}
+
+function refuse(reason: Exclude<CaptureReply, { ok: true }>['reason'], message: string): CaptureResult {
+  return { reply: { ok: false, reason, message }, badge: null };
+}

@@ -1,0 +1,25 @@
+/**
+ * "Keep history for N days": prunes at most once an hour, after a capture has been answered, so the reader's
+ * setting holds without an alarm permission and without slowing the capture down.
+ */
+import type { PalimpsestDB } from '../store/schema';
+import { pruneBefore } from '../store/prune';
+import type { Settings } from '../platform/settings';
+
+const DAY_MS = 86_400_000;
+const PRUNE_INTERVAL_MS = 3_600_000;
+
+export function retentionCutoff(settings: Settings, now: number): number | null {
+  return settings.retentionDays === null ? null : now - settings.retentionDays * DAY_MS;
+}
+
+export function createPruner(interval = PRUNE_INTERVAL_MS) {
+  let last = -Infinity;
+  return async (db: PalimpsestDB, settings: Settings, now: number): Promise<boolean> => {
+    const cutoff = retentionCutoff(settings, now);
+    if (cutoff === null || now - last < interval) return false;
+    last = now;
+    await pruneBefore(db, cutoff);
+    return true;
+  };
+}

@@ -1,0 +1,137 @@
+/**
+ * Forgetting: deleting an article at the reader's request, clearing everything, and retention pruning. Each function
+ * is one write transaction, so a reader never sees half a deletion.
+ */
+import type { ArticleRecord, PalimpsestDB, TextChunk } from './schema';
+import type { RecordCounts } from './read';
+import { searchRecord } from './search';
+import { readTexts, refsOf, textsOf } from './texts';
+import { ofArticle, STORES, withWrite, type WriteTx } from './transaction';
+
+/** Forgets an article entirely: the article, all its versions and all its visits. */
+export function deleteArticle(db: PalimpsestDB, key: string): Promise<void> {
+  return withWrite(db, async (tx) => {
+    const visits = tx.objectStore('visits');
+    const visitIds = await visits.index('byKey').getAllKeys(ofArticle(key));
+    await Promise.all([
+      tx.objectStore('articles').delete(key),
+      tx.objectStore('versions').delete(ofArticle(key)),
+      tx.objectStore('texts').delete(textsOf(key)),
+      tx.objectStore('search').delete(key),
+      ...visitIds.map((id) => visits.delete(id)),
+    ]);
+  });
+}
+
+export function clearAll(db: PalimpsestDB): Promise<void> {
+  return withWrite(db, async (tx) => {
+    await Promise.all(STORES.map((store) => tx.objectStore(store).clear()));
+  });
+}
+
+/**
+ * Retention: forgets articles not visited since `cutoff` entirely; for the others, drops visits older than `cutoff`
+ * and versions last seen before it. The latest version and the reader's baseline are always kept, so the next
+ * capture can still be compared. A visit never outlives its version: every visit moves its version's lastSeen to at
+ * least the visit's time. Resolves to the number of records removed.
+ */
+export function pruneBefore(db: PalimpsestDB, cutoff: number): Promise<RecordCounts> {
+  return withWrite(db, async (tx) => {
+    const removed: RecordCounts = { articles: 0, versions: 0, visits: 0 };
+    const articles = tx.objectStore('articles');
+    const kept = new Map<string, ArticleRecord>();
+    for (const article of await articles.getAll()) {
+      if (article.lastVisit < cutoff) {
+        await articles.delete(article.key);
+        removed.articles++;
+      } else {
+        kept.set(article.key, article);
+      }
+    }
+
+    const changed = new Set<ArticleRecord>();
+    // Refs still used by the versions that stay, per article, so the texts only removed versions used go too.
+    const used = new Map<string, Set<string>>();
+    let version = await tx.objectStore('versions').openCursor();
+    while (version) {
+      const stored = version.value;
+      const { key, seq, lastSeen } = stored;
+      // Records of an article that is gone (or somehow never existed) are unreachable: remove them too.
+      const article = kept.get(key);
+      const protectedSeq = article && (seq === article.latestSeq || seq === article.baseline.seq);
+      if (!article || (lastSeen < cutoff && !protectedSeq)) {
+        await version.delete();
+        removed.versions++;
+        if (article) {
+          article.versionCount--;
+          changed.add(article);
+        }
+      } else {
+        const refs = used.get(key) ?? new Set<string>();
+        for (const ref of refsOf(stored)) refs.add(ref);
+        used.set(key, refs);
+      }
+      version = await version.continue();
+    }
+
+    // Texts and search records are not counted in the result: they are part of their versions. Those of articles
+    // that are gone go whole; an article that lost versions loses the texts only they used, and its search record is
+    // rebuilt without them.
+    const textStore = tx.objectStore('texts');
+    const searchStore = tx.objectStore('search');
+    let text = await textStore.openKeyCursor();
+    while (text) {
+      const [key] = text.key;
+      if (!used.has(key)) {
+        await Promise.all([textStore.delete(textsOf(key)), searchStore.delete(key)]);
+      }
+      // No ref is an array, so this lands on the next article's first text.
+      text = await text.continue([key, []] as unknown as [string, string]);
+    }
+    for (const article of changed) {
+      const refs = used.get(article.key);
+      if (refs) await pruneTexts(tx, article.key, refs);
+    }
+    for (const key of await searchStore.getAllKeys()) if (!used.has(key)) await searchStore.delete(key);
+
+    let visit = await tx.objectStore('visits').openCursor();
+    while (visit) {
+      if (!kept.has(visit.value.key) || visit.value.time < cutoff) {
+        await visit.delete();
+        removed.visits++;
+      }
+      visit = await visit.continue();
+    }
+
+    for (const article of changed) await articles.put(article);
+    return removed;
+  });
+}
+
+/**
+ * Removes the texts of `key` that no kept version uses. A kept text stored as a delta against a removed one is
+ * stored whole instead, so nothing left refers to what is gone. The article's chunks are rewritten as one, with
+ * holes where texts went, so every kept text keeps its ref.
+ */
+async function pruneTexts(tx: WriteTx, key: string, used: ReadonlySet<string>): Promise<void> {
+  const textStore = tx.objectStore('texts');
+  const texts = await readTexts(textStore, key);
+  const gone = [...texts.records.keys()].filter((ref) => !used.has(ref));
+  if (gone.length === 0) return;
+  for (const ref of gone) texts.records.delete(ref);
+  for (const [ref, record] of texts.records) {
+    if ('base' in record && !texts.records.has(record.base)) texts.records.set(ref, { text: texts.text(ref) });
+  }
+  const refs = [...texts.records.keys()].map((ref) => parseInt(ref, 36));
+  const chunk: TextChunk = [];
+  if (refs.length > 0) {
+    const first = Math.min(...refs);
+    for (const [ref, record] of texts.records) chunk[parseInt(ref, 36) - first] = record;
+    for (let i = 0; i < chunk.length; i++) chunk[i] ??= null;
+    await textStore.delete(textsOf(key));
+    await textStore.put(chunk, [key, first.toString(36)]);
+  } else {
+    await textStore.delete(textsOf(key));
+  }
+  await tx.objectStore('search').put(searchRecord(texts), key);
+}

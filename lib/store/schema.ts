@@ -1,0 +1,147 @@
+/**
+ * The IndexedDB schema that holds every distinct version of the articles a reader opened: the record types and the
+ * stores. The migrations that build it are in migrations.ts beside it (DB_VERSION is their number), and open.ts
+ * opens the database applying the missing ones in order.
+ */
+import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
+import type { OutcomeKind, RecordOutcome } from '../model/outcome';
+import type { Block, Extractor } from '../model/snapshot';
+import type { DeltaOp } from './delta';
+
+export const DB_NAME = 'palimpsest';
+
+/** The version the reader last saw in full: what the next capture is compared against. */
+export interface Baseline {
+  seq: number;
+  /** Time of the last non-partial visit, i.e. the visit that showed `seq`. */
+  visit: number;
+  /** Time of the first visit of the current run of visits that showed `seq` ("unchanged since"). */
+  since: number;
+}
+
+export interface ArticleRecord {
+  key: string;
+  /** Distinct visited URLs, most recent last, capped at 20 (MAX_URLS in lib/model/limits.ts). */
+  urls: string[];
+  siteName: string | null;
+  /** Headline of the latest complete version. */
+  headline: string;
+  liveBlog: boolean;
+  firstSeen: number;
+  lastVisit: number;
+  /** Highest seq allocated; new versions take latestSeq + 1 (partial versions included, so seqs never collide). */
+  latestSeq: number;
+  versionCount: number;
+  /**
+   * Seq of the version shown on the previous non-partial visit. Kept here rather than found by walking visits so it
+   * survives retention pruning and costs one read.
+   */
+  baseline: Baseline;
+  /** Whether the last visit saw a change (and what kind), for the toolbar badge. */
+  lastOutcome: OutcomeKind;
+}
+
+export interface VersionRecord {
+  key: string;
+  /** 1, 2, 3… in order of first capture. */
+  seq: number;
+  /** contentHash of headline/dek/byline/body: the version's identity. */
+  hash: string;
+  firstSeen: number;
+  lastSeen: number;
+  /** URL of the capture that created this version. */
+  url: string;
+  headline: string;
+  dek: string | null;
+  byline: string | null;
+  publishedTime: string | null;
+  modifiedTime: string | null;
+  lang: string | null;
+  body: Block[];
+  extractor: Extractor;
+  /** An incomplete capture (teaser, paywall, page still loading): never shown as an edit. */
+  partial: boolean;
+  captureCount: number;
+  /** The page was larger than the caps (lib/model/limits.ts): only its beginning was kept. */
+  truncated?: true;
+}
+
+/**
+ * A version as the versions store holds it (schema version 4, lib/store/texts.ts): its own facts, and refs into the
+ * article's texts for everything else. Read helpers resolve it back into a VersionRecord.
+ */
+export interface StoredVersion {
+  key: string;
+  seq: number;
+  hash: string;
+  firstSeen: number;
+  lastSeen: number;
+  partial: boolean;
+  captureCount: number;
+  /** Refs of the version's metadata record, headline, dek and byline. */
+  fields: [meta: string, headline: string, dek: string | null, byline: string | null];
+  /** Body blocks as space-separated refs, each prefixed with its kind's letter unless a paragraph: "0 1 H2 3". */
+  body: string;
+}
+
+/** The per-capture facts of a version that are neither its identity nor its text. */
+export type VersionMeta = Pick<VersionRecord, 'url' | 'publishedTime' | 'modifiedTime' | 'lang' | 'extractor' | 'truncated'>;
+
+/**
+ * One of an article's texts: a text stored whole, a text stored as a delta against another of the article's texts
+ * (lib/store/delta.ts), or a version's metadata.
+ */
+export type TextRecord = { text: string } | { base: string; ops: DeltaOp[] } | { meta: VersionMeta };
+
+/**
+ * A record of the texts store, keyed [articleKey, ref]: the texts with consecutive refs from `ref` on, as written
+ * together (one chunk per recorded version or imported article). null marks a text pruning removed.
+ */
+export type TextChunk = (TextRecord | null)[];
+
+export interface VisitRecord {
+  id?: number;
+  key: string;
+  time: number;
+  /** The version this visit saw. */
+  seq: number;
+  /** Unique per capture, so a retried write is recognised and not recorded twice. */
+  captureId: string;
+  partial: boolean;
+  /** What recordSnapshot answered for this visit, so a retry can answer the same. */
+  outcome: RecordOutcome;
+}
+
+export interface PalimpsestSchema extends DBSchema {
+  articles: {
+    key: string;
+    value: ArticleRecord;
+    indexes: { lastVisit: number; siteName: string };
+  };
+  versions: {
+    key: [string, number];
+    value: StoredVersion;
+    indexes: { byHash: [string, string] };
+  };
+  texts: {
+    key: [string, string];
+    value: TextChunk;
+  };
+  /** One string per article: the search index of lib/store/search.ts. */
+  search: {
+    key: string;
+    value: string;
+  };
+  visits: {
+    key: number;
+    value: VisitRecord;
+    indexes: { byKey: [string, number]; byCapture: string };
+  };
+}
+
+export type PalimpsestDB = IDBPDatabase<PalimpsestSchema>;
+export type UpgradeTransaction = IDBPTransaction<
+  PalimpsestSchema,
+  StoreNames<PalimpsestSchema>[],
+  'versionchange'
+>;

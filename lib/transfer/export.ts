@@ -1,0 +1,163 @@
+/**
+ * Exporting the history as a self-contained, human-readable JSON file (format v1, docs/export-format.md) that a
+ * reader can keep, move to another browser, or hand to someone as evidence of how an article was edited.
+ */
+import type { ArticleRecord, PalimpsestDB, VersionRecord, VisitRecord } from '../store/schema';
+import {
+  EXPORT_FORMAT,
+  EXPORT_FORMAT_VERSION,
+  GENERATOR_NAME,
+  type ExportArticle,
+  type ExportFile,
+  type ExportVersion,
+} from './format';
+import { ofArticle, STORES } from '../store/transaction';
+import { readTexts, resolveVersion } from '../store/texts';
+
+export interface ExportOptions {
+  /** Only these articles (unknown keys are skipped); all articles when absent. */
+  keys?: readonly string[];
+  /** Time written as exportedAt; Date.now() when absent. */
+  now?: number;
+  /** The extension's version, written as generator.version. */
+  version?: string;
+  /** Called after each batch with the number of requested articles handled so far. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+/**
+ * Articles read per transaction. One read-only transaction per batch rather than one for everything, so a long export
+ * never holds up a capture for more than a moment. Each article is read whole inside one transaction, so it is always
+ * consistent with itself; a capture landing between batches simply shows up (or not) in its own article.
+ */
+const BATCH = 100;
+
+
+/** Times are stored as epoch milliseconds and written as ISO-8601 UTC so a person can read them in the file. */
+export function isoTime(ms: number): string {
+  return new Date(ms).toISOString();
+}
+
+export async function exportHistory(db: PalimpsestDB, options: ExportOptions = {}): Promise<ExportFile> {
+  const keys = options.keys ? [...new Set(options.keys)] : await db.getAllKeys('articles');
+  const articles: ExportArticle[] = [];
+  for (let start = 0; start < keys.length; start += BATCH) {
+    const batch = keys.slice(start, start + BATCH);
+    const tx = db.transaction(STORES, 'readonly');
+    const read = await Promise.all(
+      batch.map((key) =>
+        Promise.all([
+          tx.objectStore('articles').get(key),
+          tx.objectStore('versions').getAll(ofArticle(key)),
+          tx.objectStore('visits').index('byKey').getAll(ofArticle(key)),
+          readTexts(tx.objectStore('texts'), key),
+        ]),
+      ),
+    );
+    await tx.done;
+    for (const [article, versions, visits, texts] of read) {
+      if (article) articles.push(toExportArticle(article, versions.map((v) => resolveVersion(v, texts)), visits));
+    }
+    options.onProgress?.(Math.min(start + BATCH, keys.length), keys.length);
+  }
+  return {
+    format: EXPORT_FORMAT,
+    formatVersion: EXPORT_FORMAT_VERSION,
+    exportedAt: isoTime(options.now ?? Date.now()),
+    generator: { name: GENERATOR_NAME, version: options.version ?? 'unknown' },
+    articles,
+  };
+}
+
+// Fields are copied one by one rather than spread, so nothing stored for internal use (captureCount, baseline,
+// captureId…) leaks into a file whose shape is a published format.
+function toExportArticle(article: ArticleRecord, versions: VersionRecord[], visits: VisitRecord[]): ExportArticle {
+  const seqs = new Set(versions.map((version) => version.seq));
+  return {
+    key: article.key,
+    urls: [...article.urls],
+    siteName: article.siteName,
+    headline: article.headline,
+    liveBlog: article.liveBlog,
+    firstSeen: isoTime(article.firstSeen),
+    lastVisit: isoTime(article.lastVisit),
+    versions: versions.map(toExportVersion),
+    // Retention keeps every visit's version (history-read.ts, pruneBefore); a visit whose version is gone anyway
+    // has no content to show and would make the file fail its own import check, so it is left out.
+    visits: visits
+      .filter((visit) => seqs.has(visit.seq))
+      .map((visit) => ({ time: isoTime(visit.time), seq: visit.seq, partial: visit.partial })),
+  };
+}
+
+function toExportVersion(version: VersionRecord): ExportVersion {
+  return {
+    seq: version.seq,
+    sha256: version.hash,
+    firstSeen: isoTime(version.firstSeen),
+    lastSeen: isoTime(version.lastSeen),
+    url: version.url,
+    headline: version.headline,
+    dek: version.dek,
+    byline: version.byline,
+    publishedTime: version.publishedTime,
+    modifiedTime: version.modifiedTime,
+    lang: version.lang,
+    partial: version.partial,
+    ...(version.truncated ? { truncated: true as const } : {}),
+    extractor: { name: version.extractor.name, version: version.extractor.version, rules: version.extractor.rules },
+    body: version.body.map((block) => ({ kind: block.kind, text: block.text })),
+  };
+}
+
+/** 'palimpsest-history-YYYY-MM-DD.json', in the reader's local calendar (the day they made the export). */
+export function exportFileName(date: Date | number = Date.now()): string {
+  const d = new Date(date);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `palimpsest-history-${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}.json`;
+}
+
+/**
+ * The file's text: indented by two spaces, except that objects holding only plain values (a body block, a visit,
+ * the extractor) stay on one line. A reader scrolling the file sees one line per paragraph and per visit instead of
+ * four, and the file stays close to compact JSON in size. Always ends with a newline.
+ */
+export function serializeExport(file: ExportFile): string {
+  const out: string[] = [];
+  write(file, '', out);
+  out.push('\n');
+  return out.join('');
+}
+
+function isFlat(value: object): boolean {
+  return Object.values(value).every((item) => item === null || typeof item !== 'object');
+}
+
+function write(value: unknown, indent: string, out: string[]): void {
+  if (value === null || typeof value !== 'object') {
+    out.push(JSON.stringify(value));
+  } else if (Array.isArray(value)) {
+    if (value.length === 0) {
+      out.push('[]');
+      return;
+    }
+    const inner = `${indent}  `;
+    out.push('[');
+    value.forEach((item: unknown, i) => {
+      out.push(i === 0 ? `\n${inner}` : `,\n${inner}`);
+      write(item, inner, out);
+    });
+    out.push(`\n${indent}]`);
+  } else if (isFlat(value)) {
+    const entries = Object.entries(value).map(([k, item]) => `${JSON.stringify(k)}: ${JSON.stringify(item)}`);
+    out.push(entries.length === 0 ? '{}' : `{ ${entries.join(', ')} }`);
+  } else {
+    const inner = `${indent}  `;
+    out.push('{');
+    Object.entries(value).forEach(([k, item], i) => {
+      out.push(`${i === 0 ? '' : ','}\n${inner}${JSON.stringify(k)}: `);
+      write(item, inner, out);
+    });
+    out.push(`\n${indent}}`);
+  }
+}

@@ -1,0 +1,126 @@
+/**
+ * Export format v1 ("palimpsest-history"): the one valibot schema every imported file is checked against, and the
+ * types the exporter writes. docs/export-format.md describes it for people and docs/export-format.schema.json for
+ * other tools; tests/unit/export.test.ts keeps the three in step.
+ */
+import * as v from 'valibot';
+import { MAX_URLS } from '../model/limits';
+import { CAPS } from '../model/limits';
+import { BlockSchema, ExtractorSchema } from '../protocol/schema';
+import { isHttpUrl } from '../model/url';
+
+export const EXPORT_FORMAT = 'palimpsest-history';
+export const EXPORT_FORMAT_VERSION = 1;
+export const GENERATOR_NAME = 'Palimpsest';
+/**
+ * Deepest nesting of containers a v1 file has is 7 (file > articles > article > versions > version > body > block).
+ * Checked on the raw text before JSON.parse, so a hostile file cannot make the parser build millions of levels.
+ */
+export const MAX_NESTING = 10;
+/** Seqs are small in practice; the cap keeps latestSeq + 1 exact and the arithmetic boring. */
+export const MAX_SEQ = 2 ** 31 - 1;
+
+// UTC as Date.prototype.toISOString writes it. Milliseconds are optional; offsets are not accepted, so every time in
+// a file reads the same way.
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,3})?Z$/;
+
+/** True when `text` is an ISO time that names a real instant (Date.parse alone accepts 30 February). */
+export function isIsoTime(text: string): boolean {
+  const ms = Date.parse(text);
+  return Number.isFinite(ms) && new Date(ms).toISOString().slice(0, 19) === text.slice(0, 19);
+}
+
+const isoTime = v.pipe(
+  v.string(),
+  v.regex(ISO_TIME, 'must be an ISO-8601 UTC time such as 2024-05-14T09:30:00.000Z'),
+  v.check(isIsoTime, 'must be a real date and time'),
+);
+const text = (max: number) => v.pipe(v.string(), v.maxLength(max, `must be at most ${max} characters`));
+const shortText = text(CAPS.shortText);
+const nullableShort = v.nullable(shortText);
+const httpUrl = v.pipe(
+  v.string(),
+  v.maxLength(CAPS.url, `must be at most ${CAPS.url} characters`),
+  // The same prefix rule as captures (message-schema.ts), plus a real parse: the history page links to these.
+  v.regex(/^https?:\/\//i, 'must be an http(s) URL'),
+  v.check(isHttpUrl, 'must be an http(s) URL'),
+);
+const seq = v.pipe(
+  v.number(),
+  v.integer('must be a whole number'),
+  v.minValue(1, 'must be at least 1'),
+  v.maxValue(MAX_SEQ, `must be at most ${MAX_SEQ}`),
+);
+
+export const ExportVersionSchema = v.strictObject({
+  seq,
+  /** contentHash (lib/model/normalize.ts) of headline, dek, byline and body; recomputed on import. */
+  sha256: v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/, 'must be 64 lowercase hex digits')),
+  firstSeen: isoTime,
+  lastSeen: isoTime,
+  url: httpUrl,
+  headline: shortText,
+  dek: nullableShort,
+  byline: nullableShort,
+  publishedTime: nullableShort,
+  modifiedTime: nullableShort,
+  lang: v.nullable(text(64)),
+  partial: v.boolean(),
+  /** Present (true) when the page exceeded the size caps and only its beginning was kept. */
+  truncated: v.optional(v.literal(true)),
+  extractor: ExtractorSchema,
+  body: v.pipe(
+    v.array(BlockSchema),
+    v.maxLength(CAPS.blocks, `must have at most ${CAPS.blocks} blocks`),
+    v.check(
+      (blocks) => blocks.reduce((n, b) => n + b.text.length, 0) <= CAPS.bodyChars,
+      `must be at most ${CAPS.bodyChars} characters in total`,
+    ),
+  ),
+});
+
+export const ExportVisitSchema = v.strictObject({
+  time: isoTime,
+  seq,
+  partial: v.boolean(),
+});
+
+export const ExportArticleSchema = v.strictObject({
+  key: v.pipe(
+    v.string(),
+    v.minLength(1, 'must not be empty'),
+    v.maxLength(CAPS.key, `must be at most ${CAPS.key} characters`),
+  ),
+  urls: v.pipe(v.array(httpUrl), v.maxLength(MAX_URLS, `must have at most ${MAX_URLS} URLs`)),
+  siteName: nullableShort,
+  headline: shortText,
+  liveBlog: v.boolean(),
+  firstSeen: isoTime,
+  lastVisit: isoTime,
+  versions: v.array(ExportVersionSchema),
+  visits: v.array(ExportVisitSchema),
+});
+
+export const ExportFileSchema = v.strictObject({
+  format: v.literal(EXPORT_FORMAT),
+  formatVersion: v.literal(EXPORT_FORMAT_VERSION),
+  exportedAt: isoTime,
+  generator: v.strictObject({
+    name: v.pipe(v.string(), v.minLength(1, 'must not be empty'), v.maxLength(CAPS.shortText)),
+    version: v.pipe(v.string(), v.minLength(1, 'must not be empty'), v.maxLength(CAPS.shortText)),
+  }),
+  articles: v.array(ExportArticleSchema),
+});
+
+export type ExportFile = v.InferOutput<typeof ExportFileSchema>;
+export type ExportArticle = ExportFile['articles'][number];
+export type ExportVersion = ExportArticle['versions'][number];
+export type ExportVisit = ExportArticle['visits'][number];
+
+declare const validated: unique symbol;
+/**
+ * A file that parseImport has checked completely, hashes included. importHistory only takes this type, so nothing
+ * can reach the database without having been verified (the hash check is async and must happen before the write
+ * transaction opens).
+ */
+export type ValidatedExport = ExportFile & { readonly [validated]: true };

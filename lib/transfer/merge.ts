@@ -1,0 +1,203 @@
+/**
+ * Merging a verified export file into the history database, all or nothing: one readwrite transaction over the three
+ * stores, aborted if anything fails, so a reader never ends up with half an import. Re-importing a file, or importing
+ * history the database already has, adds nothing.
+ */
+import { unwrap } from 'idb';
+import type { ArticleRecord, PalimpsestDB, StoredVersion, VersionRecord, VisitRecord } from '../store/schema';
+import type { ImportResult, RecordTotals } from '../model/outcome';
+import type { ExportArticle, ExportVersion, ValidatedExport } from './format';
+import { ofArticle, withWrite, type WriteTx } from '../store/transaction';
+import { mergedArticle, newArticle } from './merge-article';
+import { searchRecord } from '../store/search';
+import { readTexts, resolveVersion, TextIndex, toStored, writeAdded, type Reference } from '../store/texts';
+
+export interface ImportOptions {
+  /** Called after each article with the number of articles merged so far. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+
+/**
+ * Deterministic, so a visit imported twice gets the same id: the (time, seq) check below skips it, and were that
+ * check ever bypassed the unique byCapture index would refuse the duplicate (aborting the import) rather than store
+ * it. Numbers first and key last keeps the id unambiguous whatever the key contains.
+ */
+export function importCaptureId(key: string, time: number, seq: number): string {
+  return `import:${time}:${seq}:${key}`;
+}
+
+/**
+ * Articles merged per round trip: the known ones among them are read at once before merging, and their writes are
+ * queued together.
+ */
+const READ_BATCH = 200;
+
+/** What the database already holds of one article. */
+interface Known {
+  existing: ArticleRecord | undefined;
+  stored: StoredVersion[];
+  storedVisits: VisitRecord[];
+  texts: TextIndex;
+}
+
+/**
+ * Merges `file` (from parseImport, so already verified, hashes included) into the database. Nothing awaited inside
+ * the transaction is anything but an IndexedDB request: awaiting other work would let the transaction auto-commit.
+ * Only articles the database already has are read (in batches); writes are queued without awaiting each one, and a
+ * failed write aborts the whole transaction, which withWrite then reports.
+ */
+export async function importHistory(
+  db: PalimpsestDB,
+  file: ValidatedExport,
+  options: ImportOptions = {},
+): Promise<ImportResult> {
+  const total = file.articles.length;
+  const result: ImportResult = {
+    articles: total,
+    versions: file.articles.reduce((n, article) => n + article.versions.length, 0),
+    visits: file.articles.reduce((n, article) => n + article.visits.length, 0),
+    added: { articles: 0, versions: 0, visits: 0 },
+  };
+  await withWrite(db, async (tx) => {
+    // Articles present in the database, and (defensively) keys that have versions without an article record.
+    const [articleKeys, versionKeys] = await Promise.all([
+      tx.objectStore('articles').getAllKeys(),
+      tx.objectStore('versions').getAllKeys(),
+    ]);
+    const known = new Set([...articleKeys, ...versionKeys.map(([key]) => key)]);
+    for (let start = 0; start < total; start += READ_BATCH) {
+      const batch = file.articles.slice(start, start + READ_BATCH);
+      const states = await Promise.all(batch.map((article) => (known.has(article.key) ? readKnown(tx, article.key) : null)));
+      batch.forEach((article, i) => {
+        mergeArticle(tx, article, states[i] ?? null, result.added);
+        options.onProgress?.(start + i + 1, total);
+      });
+      // Let the queued writes drain before queueing more: requests run in order, so once this one answers, all the
+      // batch's writes are done. Keeps the queue short, which some implementations handle in quadratic time.
+      await tx.objectStore('articles').count(IDBKeyRange.only(''));
+    }
+  });
+  return result;
+}
+
+function readKnown(tx: WriteTx, key: string): Promise<Known> {
+  return Promise.all([
+    tx.objectStore('articles').get(key),
+    tx.objectStore('versions').getAll(ofArticle(key)),
+    tx.objectStore('visits').index('byKey').getAll(ofArticle(key)),
+    readTexts(tx.objectStore('texts'), key),
+  ]).then(([existing, stored, storedVisits, texts]) => ({ existing, stored, storedVisits, texts }));
+}
+
+function toRecord(key: string, seq: number, version: ExportVersion): VersionRecord {
+  return {
+    key,
+    seq,
+    hash: version.sha256,
+    firstSeen: Date.parse(version.firstSeen),
+    lastSeen: Date.parse(version.lastSeen),
+    url: version.url,
+    headline: version.headline,
+    dek: version.dek,
+    byline: version.byline,
+    publishedTime: version.publishedTime,
+    modifiedTime: version.modifiedTime,
+    lang: version.lang,
+    body: version.body,
+    extractor: version.extractor,
+    partial: version.partial,
+    captureCount: 0,
+    ...(version.truncated ? { truncated: true as const } : {}),
+  };
+}
+
+/** Merges one article; synchronous, because everything it needs was read beforehand and its writes are queued. */
+function mergeArticle(tx: WriteTx, incoming: ExportArticle, known: Known | null, added: RecordTotals): void {
+  const { key } = incoming;
+  const { existing, stored, storedVisits, texts } = known ?? {
+    existing: undefined,
+    stored: [],
+    storedVisits: [],
+    texts: new TextIndex(key),
+  };
+
+  // Versions: the same content (sha256) is the same version, whatever seq either side gave it.
+  const byHash = new Map(stored.map((version) => [version.hash, version]));
+  const bySeq = new Map(stored.map((version) => [version.seq, version]));
+  // A new article keeps the file's seqs, so a round trip through a file changes nothing; versions new to a known
+  // article go after everything it has, in the file's order, exactly as if they had just been captured.
+  const keepSeqs = !existing && stored.length === 0;
+  let latestSeq = stored.reduce((max, version) => Math.max(max, version.seq), existing?.latestSeq ?? 0);
+  const seqOf = new Map<number, number>();
+  const touched = new Map<number, StoredVersion>();
+  // New texts are stored as deltas against the version before them where that is smaller.
+  const last = stored.reduce<StoredVersion | undefined>((a, b) => (a && a.seq > b.seq ? a : b), undefined);
+  let reference: Reference | undefined = last && resolveVersion(last, texts);
+  let fresh = 0;
+  for (const version of [...incoming.versions].sort((a, b) => a.seq - b.seq)) {
+    const firstSeen = Date.parse(version.firstSeen);
+    const lastSeen = Date.parse(version.lastSeen);
+    const match = byHash.get(version.sha256);
+    if (match) {
+      seqOf.set(version.seq, match.seq);
+      touched.set(match.seq, {
+        ...match,
+        firstSeen: Math.min(match.firstSeen, firstSeen),
+        lastSeen: Math.max(match.lastSeen, lastSeen),
+        // As in recordSnapshot: once either side saw the content complete, it was real content.
+        partial: match.partial && version.partial,
+      });
+      reference = version;
+      continue;
+    }
+    const seq = keepSeqs ? version.seq : ++latestSeq;
+    seqOf.set(version.seq, seq);
+    touched.set(seq, toStored(toRecord(key, seq, version), texts, reference));
+    reference = version;
+    fresh++;
+  }
+  if (keepSeqs) latestSeq = incoming.versions.reduce((max, version) => Math.max(max, version.seq), 0);
+
+  // Visits, mapped onto the database's seqs and deduplicated by (time, seq).
+  const seen = new Set(storedVisits.map((visit) => `${visit.time}:${visit.seq}`));
+  const newVisits: VisitRecord[] = [];
+  for (const visit of incoming.visits) {
+    const seq = seqOf.get(visit.seq);
+    // parseImport guarantees every visit's seq names a version of its article.
+    if (seq === undefined) throw new Error(`Visit of ${key} points at missing version ${visit.seq}`);
+    const time = Date.parse(visit.time);
+    if (seen.has(`${time}:${seq}`)) continue;
+    seen.add(`${time}:${seq}`);
+    // Imported visits were not answered by recordSnapshot here; the outcome only matters to a retried capture,
+    // which an imported visit can never be, so it records the plain fact: this visit saw version `seq`.
+    const outcome = { kind: 'unchanged' as const, seq, since: time };
+    newVisits.push({ key, time, seq, captureId: importCaptureId(key, time, seq), partial: visit.partial, outcome });
+  }
+  // captureCount counts the visits that saw a version, as recordSnapshot keeps it; at least 1, since it was captured.
+  // A visit never outlives its version (pruneBefore relies on it), so lastSeen covers every visit, as when recording.
+  for (const visit of newVisits) {
+    const version = touched.get(visit.seq) ?? bySeq.get(visit.seq);
+    if (!version) continue;
+    const lastSeen = Math.max(version.lastSeen, visit.time);
+    touched.set(visit.seq, { ...version, lastSeen, captureCount: version.captureCount + 1 });
+  }
+  for (const version of touched.values()) version.captureCount = Math.max(1, version.captureCount);
+
+  const versionCount = stored.length + fresh;
+  const article = existing
+    ? mergedArticle(existing, incoming, latestSeq, versionCount)
+    : newArticle(incoming, latestSeq, versionCount, [...touched.values()], [...storedVisits, ...newVisits]);
+
+  const indexed = texts.added.size > 0 && searchRecord(texts);
+  writeAdded(tx.objectStore('texts'), texts);
+  const versionStore = unwrap(tx.objectStore('versions'));
+  for (const version of touched.values()) versionStore.put(version);
+  const visitStore = unwrap(tx.objectStore('visits'));
+  for (const visit of newVisits) visitStore.add(visit);
+  unwrap(tx.objectStore('articles')).put(article);
+  if (indexed) unwrap(tx.objectStore('search')).put(indexed, key);
+  if (!existing) added.articles++;
+  added.versions += fresh;
+  added.visits += newVisits.length;
+}

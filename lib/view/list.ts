@@ -1,0 +1,107 @@
+/**
+ * Pure rules of the history page's article list: filtering, sorting, paging and the URL fragment that names an open
+ * article. Kept out of the page so they are tested in Node and stay fast for 10,000 articles.
+ */
+import { searchable } from '../model/normalize';
+import type { ArticleRecord } from '../store/schema';
+
+export type SortKey = 'lastVisit' | 'firstSeen' | 'versions' | 'headline';
+
+export const SORT_LABELS: Record<SortKey, string> = {
+  lastVisit: 'Last visit',
+  firstSeen: 'First seen',
+  versions: 'Most versions',
+  headline: 'Headline',
+};
+
+export const PAGE_SIZE = 50;
+
+export interface ListQuery {
+  text: string;
+  changedOnly: boolean;
+  /** Exact siteName, or null for every site. */
+  site: string | null;
+  sort: SortKey;
+}
+
+export const DEFAULT_QUERY: ListQuery = { text: '', changedOnly: false, site: null, sort: 'lastVisit' };
+
+/** The default view can be read page by page straight from the lastVisit index, without loading every article. */
+export function isIndexQuery(q: ListQuery): boolean {
+  return q.text.trim() === '' && !q.changedOnly && q.site === null && q.sort === 'lastVisit';
+}
+
+/** The last visit saw an edit the reader has been shown. */
+export function isChanged(article: Pick<ArticleRecord, 'lastOutcome'>): boolean {
+  return article.lastOutcome === 'changed' || article.lastOutcome === 'revert';
+}
+
+/** Whether an article passes the filters; `bodyHits` holds keys whose stored text matched the search. */
+export function matches(article: ArticleRecord, q: ListQuery, bodyHits: ReadonlySet<string> = new Set()): boolean {
+  if (q.changedOnly && !isChanged(article)) return false;
+  if (q.site !== null && article.siteName !== q.site) return false;
+  const needle = searchable(q.text.trim());
+  if (needle === '') return true;
+  return (
+    searchable(article.headline).includes(needle) ||
+    searchable(article.siteName ?? '').includes(needle) ||
+    bodyHits.has(article.key)
+  );
+}
+
+const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
+
+const comparators: Record<SortKey, (a: ArticleRecord, b: ArticleRecord) => number> = {
+  lastVisit: (a, b) => b.lastVisit - a.lastVisit,
+  firstSeen: (a, b) => b.firstSeen - a.firstSeen,
+  versions: (a, b) => b.versionCount - a.versionCount || b.lastVisit - a.lastVisit,
+  headline: (a, b) => collator.compare(a.headline, b.headline) || b.lastVisit - a.lastVisit,
+};
+
+export function sortArticles(articles: readonly ArticleRecord[], sort: SortKey): ArticleRecord[] {
+  return [...articles].sort(comparators[sort]);
+}
+
+export function pageCount(total: number, size = PAGE_SIZE): number {
+  return Math.max(1, Math.ceil(total / size));
+}
+
+/** Page `page` (0-based, clamped) of `items`. */
+export function pageOf<T>(items: readonly T[], page: number, size = PAGE_SIZE): T[] {
+  const last = pageCount(items.length, size) - 1;
+  const p = Math.min(Math.max(0, page), last);
+  return items.slice(p * size, p * size + size);
+}
+
+/** "51–100 of 10,000" */
+export function rangeLabel(page: number, shown: number, total: number, size = PAGE_SIZE): string {
+  if (total === 0) return 'No articles';
+  const from = page * size + 1;
+  return `${from.toLocaleString('en-GB')}–${(from + shown - 1).toLocaleString('en-GB')} of ${total.toLocaleString('en-GB')}`;
+}
+
+/**
+ * The history page. Deliberately not history.html: WXT turns an entrypoint of that name into an override of the
+ * browser's own history page.
+ */
+export const HISTORY_PAGE = '/articles.html';
+
+/** articles.html#<encoded key> opens that article. */
+export function articleHash(key: string): string {
+  return `#${encodeURIComponent(key)}`;
+}
+
+export function keyFromHash(hash: string): string | null {
+  const raw = hash.replace(/^#/, '');
+  if (raw === '') return null;
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return null;
+  }
+}
+
+/** Where to open the article itself: the most recently visited URL. */
+export function latestUrl(article: Pick<ArticleRecord, 'urls'>): string | undefined {
+  return article.urls.at(-1);
+}

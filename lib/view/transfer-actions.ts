@@ -1,0 +1,51 @@
+// The actions behind the Export and Import buttons. Export reads the extension's own database from the page (the
+// file may be far larger than a message may carry); import goes to the background, the only writer.
+import { extensionVersion } from '../platform/browsers';
+import type { ImportReply } from '../protocol/messages';
+import { send } from '../protocol/send';
+import { exportFileName, exportHistory, serializeExport } from '../transfer/export';
+import { openPageDb } from './data';
+
+export type Progress = (text: string) => void;
+
+async function download(keys: string[] | undefined, onProgress?: Progress): Promise<void> {
+  const opened = await openPageDb();
+  if (!opened.ok) throw new Error(opened.message);
+  const file = await exportHistory(opened.db, {
+    keys,
+    version: extensionVersion(),
+    onProgress: (done, total) => onProgress?.(`Exporting… ${done} of ${total} articles`),
+  });
+  const url = URL.createObjectURL(new Blob([serializeExport(file)], { type: 'application/json' }));
+  try {
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = exportFileName(new Date());
+    link.rel = 'noopener';
+    document.body.append(link);
+    link.click();
+    link.remove();
+  } finally {
+    // Give the browser a moment to start the download before the URL goes away.
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  }
+}
+
+/** Downloads every tracked article as palimpsest-history-YYYY-MM-DD.json. */
+export function exportAll(onProgress?: Progress): Promise<void> {
+  return download(undefined, onProgress);
+}
+
+/** Downloads one article with all its versions and visits. */
+export function exportArticle(key: string, onProgress?: Progress): Promise<void> {
+  return download([key], onProgress);
+}
+
+/** Sends the file's text to the background, which validates all of it and merges it in one transaction. */
+export async function importFile(file: File, onProgress?: Progress): Promise<ImportReply> {
+  onProgress?.(`Reading ${file.name}…`);
+  const text = await file.text();
+  const size = text.length > 1_000_000 ? ` (${(text.length / 1_000_000).toFixed(1)} MB)` : '';
+  onProgress?.(`Checking and merging ${file.name}${size}… the history is unchanged unless all of it is valid.`);
+  return send({ type: 'import-history', text });
+}
