@@ -61,8 +61,9 @@ export function assembleSnapshot(
   url: string,
   options: ExtractOptions = {},
 ): Snapshot | Skipped {
-  // Readability's title may come from <title>; only when the page declares no headline.
-  const headline = meta.headline ?? clean(parsed.title) ?? meta.firstH1 ?? '';
+  // Readers read the visible headline; what the page declares, then Readability's title (which may come from
+  // <title>), only when it shows none.
+  const headline = meta.visibleHeadline ?? meta.headline ?? clean(parsed.title) ?? meta.firstH1 ?? '';
   const dek = meta.dek !== headline ? meta.dek : null;
   // Read a little past the caps: a few leading blocks may be dropped as repeats of the headline and dek.
   const read = readBlocks(parsed.content, { maxBlocks: CAPS.blocks + 3, maxChars: 2 * CAPS.bodyChars });

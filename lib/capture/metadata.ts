@@ -1,14 +1,20 @@
 /**
- * What the page declares about its article, read from the live document before Readability runs: headline (JSON-LD,
- * og:title, or the <h1> the document title confirms), standfirst, author, dates, site name, canonical URL. Kept
- * apart from the body extraction so the content script can do it in its own short task.
+ * What the page shows and declares about its article, read from the live document before Readability runs: the
+ * visible headline (the story's <h1>), the headlines the page declares for machines (JSON-LD, og:title, <title>,
+ * description), standfirst, author, dates, site name, canonical URL. Kept apart from the body extraction so the
+ * content script can do it in its own short task.
  */
 import { normalizeText, tidyText } from '../model/normalize';
+import type { MetaHeadlines } from '../model/snapshot';
 import { articleNode, ldText, metaContent, readJsonLd, type JsonLdNode } from './declared';
 
 export interface PageMeta {
+  /** The headline readers see: the story's visible <h1>; null when the page has no such <h1>. */
+  visibleHeadline: string | null;
   /** Declared headline, or the <h1> the <title> confirms; null leaves the choice to Readability's title. */
   headline: string | null;
+  /** The headlines the page declares for search engines and social cards, each as stated. */
+  metaHeadlines: MetaHeadlines;
   firstH1: string | null;
   dek: string | null;
   siteName: string | null;
@@ -58,7 +64,14 @@ export function readPageMeta(doc: Document): PageMeta {
   const h1s = Array.from(doc.querySelectorAll('h1'), (h) => clean(h.textContent)).filter((t) => t !== null);
   const headline = declaredHeadline(doc, ld, h1s, siteName);
   return {
+    visibleHeadline: visibleHeadline(doc, headline, siteName),
     headline,
+    metaHeadlines: {
+      title: clean(doc.title),
+      og: clean(metaContent(doc, 'og:title', 'twitter:title')),
+      jsonLd: clean(ldText(ld['headline'])),
+      description: clean(metaContent(doc, 'description', 'og:description')),
+    },
     firstH1: h1s[0] ?? null,
     dek: findDek(doc, ld, headline),
     siteName,
@@ -110,4 +123,59 @@ function findDek(doc: Document, ld: JsonLdNode, headline: string | null): string
     if (text !== null && text.length >= 20 && text.length <= 400 && text !== headline) return text;
   }
   return null;
+}
+
+// Hidden by the page itself, in ways that read the same from attributes in every browser and in Node (no layout).
+const HIDDEN = '[hidden], [aria-hidden="true" i], template, noscript, [style*="display:none" i], [style*="display: none" i]';
+// The class conventions for text only screen readers get ("visually hidden"), common to every CSS framework.
+const SCREEN_READER_ONLY = /(^|\s)(sr-only|visually-?hidden|screen-reader-text|element-invisible|a11y-hidden)($|\s)/i;
+// Enough shared words with the declared headline to be the same headline, edited or not.
+const SAME_HEADLINE_OVERLAP = 0.5;
+
+const headlineWords = (text: string): Set<string> =>
+  new Set(normalizeText(text).toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
+
+function overlap(a: Set<string>, b: Set<string>): number {
+  if (a.size === 0 || b.size === 0) return 0;
+  let shared = 0;
+  for (const word of a) if (b.has(word)) shared++;
+  return shared / Math.min(a.size, b.size);
+}
+
+/**
+ * The headline readers see: the <h1> that is the story's title. Readers read the visible headline, so an edit of
+ * it is an edit even when the headlines declared for machines stay the same. Site logos set in an <h1>, hidden and
+ * screen-reader-only <h1>s do not count. Among several, the one that shares most words with the declared headline,
+ * else the first inside the story's container (<article>, <main>), else, when the page declares no headline and has
+ * no <title>, the only one.
+ */
+function visibleHeadline(doc: Document, declared: string | null, siteName: string | null): string | null {
+  const site = siteName === null ? null : normalizeText(siteName).toLowerCase();
+  const candidates: { el: Element; text: string }[] = [];
+  for (const el of doc.querySelectorAll('h1')) {
+    if (el.closest(HIDDEN) || SCREEN_READER_ONLY.test(el.getAttribute('class') ?? '')) continue;
+    const text = clean(el.textContent);
+    if (text === null || text.length < 3 || text.length > 500) continue;
+    if (site !== null && normalizeText(text).toLowerCase() === site) continue;
+    // A logo: the <h1> is one link to the site's front page.
+    const link = el.querySelector('a[href]');
+    if (link && clean(link.textContent) === text && /^(\/|https?:\/\/[^/]+\/?)$/.test(link.getAttribute('href') ?? '')) continue;
+    candidates.push({ el, text });
+  }
+  if (candidates.length === 0) return null;
+  // What the page declares, or failing that its <title>, tells the story's <h1> from a sidebar's.
+  const reference = declared ?? clean(doc.title);
+  if (reference !== null) {
+    const want = headlineWords(reference);
+    let best: { text: string; score: number } | null = null;
+    for (const { text } of candidates) {
+      const score = overlap(headlineWords(text), want);
+      if (score >= SAME_HEADLINE_OVERLAP && (best === null || score > best.score)) best = { text, score };
+    }
+    if (best !== null) return best.text;
+  }
+  const inStory = candidates.find(({ el }) => el.closest('article, main, [role="main" i], [itemprop="articleBody"]'));
+  // With a declared headline to go by, an unrelated <h1> outside the story is a sidebar's or a section's title.
+  const only = reference === null && candidates.length === 1 ? candidates[0] : undefined;
+  return (inStory ?? only)?.text ?? null;
 }

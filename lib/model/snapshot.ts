@@ -19,6 +19,18 @@ export interface Extractor {
   rules: number;
 }
 
+/**
+ * The headlines a page declares for machines rather than readers, each as the page states it: <title>, og:title
+ * (or twitter:title), the JSON-LD headline, and the description. Recorded beside the visible headline so a changed
+ * search-engine headline can be shown as exactly that.
+ */
+export interface MetaHeadlines {
+  title: string | null;
+  og: string | null;
+  jsonLd: string | null;
+  description: string | null;
+}
+
 export interface Snapshot {
   /** The URL the reader visited. */
   url: string;

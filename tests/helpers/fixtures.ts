@@ -100,6 +100,13 @@ export function replaceEverywhere(doc: Document, from: string, to: string): numb
       count++;
     }
   }
+  // An element whose text is `from` split over inline markup ("Just-released <i>Minecraft</i> exploit…").
+  for (const el of doc.body.querySelectorAll('h1, h2, h3, p, li, span, a')) {
+    if (el.children.length > 0 && (el.textContent ?? '').replace(/\s+/g, ' ').trim() === from) {
+      el.textContent = to;
+      count++;
+    }
+  }
   // Structured data holds the headline too, possibly with escapes the raw text would not match.
   const swap = (value: unknown): unknown =>
     typeof value === 'string'

@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { canonicalContent, contentHash, isFurniture, normalizeText } from '../../lib/model/normalize';
 import type { Block } from '../../lib/model/snapshot';
+import { changeCount, diffArticles } from '../../lib/diff/articles';
 
 const content = (body: string[], headline = 'Council approves river plan') => ({
   headline,
@@ -99,5 +100,34 @@ describe('page furniture', () => {
     const a = content(['Updated 5 minutes ago', 'The council voted on Tuesday.', 'Advertisement', 'Work starts in May.']);
     const b = content(['Updated 45 minutes ago', 'The council voted on Tuesday.', 'Work starts in May.', '12 comments']);
     expect(canonicalContent(a)).toBe(canonicalContent(b));
+  });
+});
+
+describe('invisible characters are not edits', () => {
+  const text = 'The council voted 7 to 2 on Monday, the mayor said.';
+  // LRM, RLM, ALM, zero-width space/joiner/non-joiner, word joiner, BOM, bidi embeddings and isolates, soft hyphen.
+  const FORMAT = ['\u200E', '\u200F', '\u061C', '\u200B', '\u200C', '\u200D', '\u2060', '\uFEFF', '\u202A', '\u202C', '\u2066', '\u2069', '\u00AD'];
+
+  test('format characters anywhere, and non-breaking for plain spaces, leave the comparable form and hash unchanged', async () => {
+    const words = text.split(' ');
+    for (const mark of FORMAT) {
+      const marked = words.map((w, i) => (i % 2 === 0 ? mark + w : w + mark)).join(' ');
+      expect(normalizeText(marked), JSON.stringify(mark)).toBe(normalizeText(text));
+    }
+    for (const space of ['\u00A0', '\u202F', '\u2009', '\u3000']) {
+      expect(normalizeText(words.join(space))).toBe(normalizeText(text));
+    }
+    const base = { headline: 'Council vote', dek: null, byline: null, body: [{ kind: 'p' as const, text }] };
+    const noisy = { ...base, headline: '\u200FCouncil\u00A0vote\u200E', body: [{ kind: 'p' as const, text: `\u2067${words.join('\u00A0')}\u2069` }] };
+    expect(await contentHash(noisy)).toBe(await contentHash(base));
+    const diff = diffArticles(base, noisy);
+    expect(changeCount(diff)).toBe(0);
+  });
+
+  test('a real edit next to invisible characters is still an edit', async () => {
+    const base = { headline: 'Council vote', dek: null, byline: null, body: [{ kind: 'p' as const, text }] };
+    const edited = { ...base, body: [{ kind: 'p' as const, text: `\u200F${text.replace('7 to 2', '6 to 3')}` }] };
+    expect(await contentHash(edited)).not.toBe(await contentHash(base));
+    expect(changeCount(diffArticles(base, edited))).toBe(1);
   });
 });
