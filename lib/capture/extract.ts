@@ -80,6 +80,7 @@ export function assembleSnapshot(
     publishedTime: meta.published ?? clean(parsed.publishedTime),
     modifiedTime: meta.modified,
     lang: clean(parsed.lang) ?? meta.lang,
+    metaHeadlines: meta.metaHeadlines,
     liveBlog: options.liveBlog ?? false,
     body,
     extractor: EXTRACTOR,

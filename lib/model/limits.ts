@@ -102,6 +102,10 @@ export function fitSnapshot(snapshot: Snapshot): Snapshot | Skipped {
     lang: snapshot.lang !== null && snapshot.lang.length > 64 ? null : snapshot.lang,
     body,
   };
+  const meta = snapshot.metaHeadlines;
+  if (meta) {
+    fitted.metaHeadlines = { title: short(meta.title), og: short(meta.og), jsonLd: short(meta.jsonLd), description: short(meta.description) };
+  }
   if (truncated || snapshot.truncated) fitted.truncated = true;
   return fitted;
 }

@@ -45,6 +45,11 @@ export interface Snapshot {
   publishedTime: string | null;
   modifiedTime: string | null;
   lang: string | null;
+  /**
+   * The headlines the page declares for machines, recorded with the version (not part of its identity: readers do
+   * not see them, and <title> churns). Absent from versions captured before they were recorded.
+   */
+  metaHeadlines?: MetaHeadlines;
   /** Live blogs get new entries on top; only edits to entries already seen count as changes. */
   liveBlog: boolean;
   body: Block[];

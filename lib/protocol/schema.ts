@@ -22,6 +22,13 @@ export const ExtractorSchema = v.strictObject({
   rules: v.pipe(v.number(), v.integer(), v.minValue(0)),
 });
 
+export const MetaHeadlinesSchema = v.strictObject({
+  title: nullableShort,
+  og: nullableShort,
+  jsonLd: nullableShort,
+  description: nullableShort,
+});
+
 export const SnapshotSchema = v.pipe(
   v.strictObject({
     url: httpUrl,
@@ -34,6 +41,7 @@ export const SnapshotSchema = v.pipe(
     publishedTime: nullableShort,
     modifiedTime: nullableShort,
     lang: v.nullable(v.pipe(v.string(), v.maxLength(64))),
+    metaHeadlines: v.optional(MetaHeadlinesSchema),
     liveBlog: v.boolean(),
     body: v.pipe(v.array(BlockSchema), v.minLength(1), v.maxLength(CAPS.blocks)),
     /** Set when the page was larger than the caps and only its beginning was kept. */

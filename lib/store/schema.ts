@@ -5,7 +5,7 @@
  */
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import type { OutcomeKind, RecordOutcome } from '../model/outcome';
-import type { Block, Extractor } from '../model/snapshot';
+import type { Block, Extractor, MetaHeadlines } from '../model/snapshot';
 import type { DeltaOp } from './delta';
 
 export const DB_NAME = 'palimpsest';
@@ -57,6 +57,8 @@ export interface VersionRecord {
   publishedTime: string | null;
   modifiedTime: string | null;
   lang: string | null;
+  /** The headlines declared for machines when this version was first captured (lib/model/snapshot.ts). */
+  metaHeadlines?: MetaHeadlines;
   body: Block[];
   extractor: Extractor;
   /** An incomplete capture (teaser, paywall, page still loading): never shown as an edit. */
@@ -85,7 +87,10 @@ export interface StoredVersion {
 }
 
 /** The per-capture facts of a version that are neither its identity nor its text. */
-export type VersionMeta = Pick<VersionRecord, 'url' | 'publishedTime' | 'modifiedTime' | 'lang' | 'extractor' | 'truncated'>;
+export type VersionMeta = Pick<
+  VersionRecord,
+  'url' | 'publishedTime' | 'modifiedTime' | 'lang' | 'metaHeadlines' | 'extractor' | 'truncated'
+>;
 
 /**
  * One of an article's texts: a text stored whole, a text stored as a delta against another of the article's texts

@@ -103,6 +103,7 @@ function toExportVersion(version: VersionRecord): ExportVersion {
     publishedTime: version.publishedTime,
     modifiedTime: version.modifiedTime,
     lang: version.lang,
+    ...(version.metaHeadlines ? { metaHeadlines: version.metaHeadlines } : {}),
     partial: version.partial,
     ...(version.truncated ? { truncated: true as const } : {}),
     extractor: { name: version.extractor.name, version: version.extractor.version, rules: version.extractor.rules },

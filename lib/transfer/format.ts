@@ -6,7 +6,7 @@
 import * as v from 'valibot';
 import { MAX_URLS } from '../model/limits';
 import { CAPS } from '../model/limits';
-import { BlockSchema, ExtractorSchema } from '../protocol/schema';
+import { BlockSchema, ExtractorSchema, MetaHeadlinesSchema } from '../protocol/schema';
 import { isHttpUrl } from '../model/url';
 
 export const EXPORT_FORMAT = 'palimpsest-history';
@@ -65,6 +65,7 @@ export const ExportVersionSchema = v.strictObject({
   publishedTime: nullableShort,
   modifiedTime: nullableShort,
   lang: v.nullable(text(64)),
+  metaHeadlines: v.optional(MetaHeadlinesSchema),
   partial: v.boolean(),
   /** Present (true) when the page exceeded the size caps and only its beginning was kept. */
   truncated: v.optional(v.literal(true)),

@@ -104,6 +104,7 @@ function toRecord(key: string, seq: number, version: ExportVersion): VersionReco
     publishedTime: version.publishedTime,
     modifiedTime: version.modifiedTime,
     lang: version.lang,
+    ...(version.metaHeadlines ? { metaHeadlines: version.metaHeadlines } : {}),
     body: version.body,
     extractor: version.extractor,
     partial: version.partial,

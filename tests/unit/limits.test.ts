@@ -122,6 +122,14 @@ describe('fitting a snapshot to the caps', () => {
     expect(fitSnapshot(makeSnapshot({ url: longUrl }))).toMatchObject({ reason: 'url-too-long' });
   });
 
+  test('oversized declared headlines (a page stuffing its <title>) are shortened, so the capture is still accepted', () => {
+    const long = 'y'.repeat(CAPS.shortText * 3);
+    const fitted = fitSnapshot(makeSnapshot({ metaHeadlines: { title: long, og: 'Short', jsonLd: null, description: long } }));
+    if (isSkipped(fitted)) throw new Error(fitted.note);
+    expect(fitted.metaHeadlines).toEqual({ title: long.slice(0, CAPS.shortText), og: 'Short', jsonLd: null, description: long.slice(0, CAPS.shortText) });
+    expect(acceptedByBackground(fitted)).toBe(true);
+  });
+
   test('cuts never split a surrogate pair', () => {
     expect(capText('ab😀', 3)).toBe('ab');
     expect(capText('ab😀', 4)).toBe('ab😀');
