@@ -10,6 +10,7 @@ export default defineConfig({
           name: 'unit',
           environment: 'node',
           include: ['tests/unit/**/*.test.{ts,tsx}'],
+          setupFiles: ['tests/helpers/i18n-setup.ts'],
           testTimeout: 30_000,
         },
       },

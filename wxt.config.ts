@@ -10,13 +10,15 @@ export default defineConfig({
     plugins: [preact()],
   }),
   manifest: ({ browser }) => ({
-    name: 'Palimpsest',
-    description: 'See how the news articles you read were edited after publication. Nothing leaves your browser.',
+    // The words are in public/_locales/<lang>/messages.json; the browser picks the reader's language.
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
     // Private windows are never recorded. Both browsers keep an extension out of them unless the user allows it;
     // "not_allowed" (Firefox 67+, Chrome) removes that choice. The background also checks sender.tab.incognito.
     incognito: 'not_allowed',
     permissions: ['storage', 'unlimitedStorage'],
-    action: { default_title: 'Palimpsest' },
+    action: { default_title: '__MSG_actionTitle__' },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -1,5 +1,6 @@
 // One body block of an inline diff: kept, added, removed, edited word by word, or moved.
 import type { BlockChange } from '@/lib/diff/types';
+import { t } from '@/lib/platform/i18n';
 import { BlockShell } from './BlockShell';
 import { Segments } from './Segments';
 
@@ -28,7 +29,7 @@ export function ChangeBlock({ change }: { change: BlockChange }) {
     case 'moved':
       return (
         <BlockShell kind={change.kind} tone="block-moved">
-          <span class="tag">Moved</span> {change.segments ? <Segments segments={change.segments} /> : change.text}
+          <span class="tag">{t('blockMoved')}</span> {change.segments ? <Segments segments={change.segments} /> : change.text}
         </BlockShell>
       );
   }

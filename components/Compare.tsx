@@ -3,6 +3,7 @@ import type { ComponentChildren } from 'preact';
 import { useMemo, useState } from 'preact/hooks';
 import type { VersionRecord } from '@/lib/store/schema';
 import { diffArticles } from '@/lib/diff/articles';
+import { t } from '@/lib/platform/i18n';
 import { formatWhen } from '@/lib/view/article';
 import { DiffView } from './DiffView';
 import { SideBySide } from './SideBySide';
@@ -22,8 +23,8 @@ interface Props {
   children?: ComponentChildren;
 }
 
-const label = (v: VersionRecord) => `Version ${v.seq} · ${formatWhen(v.firstSeen)}`;
-const short = (v: VersionRecord) => `v${v.seq} · ${formatWhen(v.firstSeen)}`;
+const label = (v: VersionRecord) => t('compareVersion', v.seq, formatWhen(v.firstSeen));
+const short = (v: VersionRecord) => t('compareVersionShort', v.seq, formatWhen(v.firstSeen));
 
 export function Compare({ versions, initial, sideBySide = false, name, children }: Props) {
   const latest = versions.at(-1)?.seq ?? 0;
@@ -37,11 +38,9 @@ export function Compare({ versions, initial, sideBySide = false, name, children 
   const key = `${pair[0]}-${pair[1]}`;
 
   return (
-    <section class="compare" aria-label="Comparison">
+    <section class="compare" aria-label={t('compareLabel')}>
       {!older || !newer || !diff ? (
-        <p class="note">
-          Version {!older ? pair[0] : pair[1]} is no longer stored: history is only kept as long as your settings say.
-        </p>
+        <p class="note">{t('compareGone', !older ? pair[0] : pair[1])}</p>
       ) : (
         <>
           {!single && <Summary summary={diff.summary} coarse={diff.coarse} />}
@@ -50,18 +49,18 @@ export function Compare({ versions, initial, sideBySide = false, name, children 
             <p class="compare-pair">{single ? label(newer) : `${short(older)} → ${short(newer)}`}</p>
             <div class="controls">
               {sideBySide && !single && (
-                <div class="segmented" role="group" aria-label="Layout">
+                <div class="segmented" role="group" aria-label={t('compareLayout')}>
                   <button type="button" aria-pressed={layout === 'inline'} onClick={() => setLayout('inline')}>
-                    Inline
+                    {t('compareInline')}
                   </button>
                   <button type="button" aria-pressed={layout === 'side'} onClick={() => setLayout('side')}>
-                    Side by side
+                    {t('compareSideBySide')}
                   </button>
                 </div>
               )}
               {!single && (
                 <button type="button" class="toggle" aria-pressed={full} onClick={() => setFull(!full)}>
-                  Show full article
+                  {t('compareShowFull')}
                 </button>
               )}
             </div>

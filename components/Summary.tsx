@@ -1,5 +1,6 @@
 // The one-line summary of a comparison and the numbers that changed, which readers look for first.
 import type { ChangeSummary } from '@/lib/diff/types';
+import { t } from '@/lib/platform/i18n';
 import { numberLines } from '@/lib/view/article';
 
 export function Summary({ summary, coarse }: { summary: ChangeSummary; coarse: boolean }) {
@@ -9,7 +10,7 @@ export function Summary({ summary, coarse }: { summary: ChangeSummary; coarse: b
       <p class="summary-text">{summary.text}</p>
       {numbers.length > 0 && (
         <p class="summary-numbers">
-          <span class="label">Numbers changed:</span>{' '}
+          <span class="label">{t('numbersChanged')}</span>{' '}
           {numbers.map((n, i) => (
             <span key={i} class="number-change">
               {n}
@@ -18,7 +19,7 @@ export function Summary({ summary, coarse }: { summary: ChangeSummary; coarse: b
         </p>
       )}
       {coarse && (
-        <p class="note">This comparison was too large to show word by word; changed paragraphs are shown whole.</p>
+        <p class="note">{t('coarseNote')}</p>
       )}
     </div>
   );

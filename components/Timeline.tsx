@@ -1,5 +1,6 @@
 // The stored versions of an article; the reader picks any one as the older side and any one as the newer side.
 import type { VersionRecord } from '@/lib/store/schema';
+import { t, tn } from '@/lib/platform/i18n';
 import { formatWhen } from '@/lib/view/article';
 
 type VersionInfo = Pick<VersionRecord, 'seq' | 'firstSeen' | 'partial' | 'truncated' | 'body'>;
@@ -22,13 +23,13 @@ export function Timeline({ versions, pair, onPick, name }: Props) {
   const latest = versions.at(-1)?.seq;
   return (
     <table class="timeline">
-      <caption>Versions — pick two to compare</caption>
+      <caption>{t('timelineCaption')}</caption>
       <thead>
         <tr>
-          <th scope="col">Older</th>
-          <th scope="col">Newer</th>
-          <th scope="col">Version</th>
-          <th scope="col">First seen</th>
+          <th scope="col">{t('timelineOlder')}</th>
+          <th scope="col">{t('timelineNewer')}</th>
+          <th scope="col">{t('timelineVersion')}</th>
+          <th scope="col">{t('firstSeen')}</th>
         </tr>
       </thead>
       <tbody>
@@ -38,7 +39,7 @@ export function Timeline({ versions, pair, onPick, name }: Props) {
               <input
                 type="radio"
                 name={`${name}-from`}
-                aria-label={`Compare from version ${v.seq}`}
+                aria-label={t('timelineCompareFrom', v.seq)}
                 checked={v.seq === from}
                 onChange={() => pick('from', v.seq)}
               />
@@ -47,18 +48,22 @@ export function Timeline({ versions, pair, onPick, name }: Props) {
               <input
                 type="radio"
                 name={`${name}-to`}
-                aria-label={`Compare to version ${v.seq}`}
+                aria-label={t('timelineCompareTo', v.seq)}
                 checked={v.seq === to}
                 onChange={() => pick('to', v.seq)}
               />
             </td>
             <th scope="row">
-              v{v.seq}
-              {v.seq === latest && <span class="tag">latest</span>}
-              {v.partial && <span class="tag tag-warn" title="An incomplete capture: a teaser, paywall or page still loading">partial</span>}
+              {t('timelineSeq', v.seq)}
+              {v.seq === latest && <span class="tag">{t('timelineLatest')}</span>}
+              {v.partial && (
+                <span class="tag tag-warn" title={t('timelinePartialTitle')}>
+                  {t('timelinePartial')}
+                </span>
+              )}
               {v.truncated && (
-                <span class="tag tag-warn" title={`Too large: only the first ${v.body.length} paragraphs were kept`}>
-                  too large
+                <span class="tag tag-warn" title={tn('timelineTooLargeTitle', v.body.length)}>
+                  {t('timelineTooLarge')}
                 </span>
               )}
             </th>

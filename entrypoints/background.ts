@@ -10,7 +10,7 @@ import { importHistory } from '@/lib/transfer/merge';
 import { parseImport } from '@/lib/transfer/parse';
 import type { BadgeState } from '@/lib/view/badge';
 import { parseMessage } from '@/lib/protocol/schema';
-import { actionApi, canUseIndexedDb, STORAGE_UNAVAILABLE_MESSAGE } from '@/lib/platform/browsers';
+import { actionApi, canUseIndexedDb, storageUnavailableMessage } from '@/lib/platform/browsers';
 import { createPruner } from '@/lib/service/retention';
 import { checkContentSender, checkExtensionPageSender } from '@/lib/protocol/sender';
 import { settingsItem } from '@/lib/platform/settings';
@@ -26,7 +26,7 @@ export default defineBackground(() => {
       dbPromise = null;
       console.warn('Palimpsest: cannot open the history database:', error);
       // Tell "no storage at all" (nothing the reader does in Palimpsest helps) from a failure of our database.
-      throw (await canUseIndexedDb()) ? error : new StorageUnavailable(STORAGE_UNAVAILABLE_MESSAGE);
+      throw (await canUseIndexedDb()) ? error : new StorageUnavailable(storageUnavailableMessage());
     });
     return dbPromise;
   };

@@ -6,7 +6,8 @@ import { exportArticle } from '@/lib/view/transfer-actions';
 import type { PalimpsestDB } from '@/lib/store/schema';
 import { loadArticle, type ArticleBundle } from '@/lib/view/data';
 import { isChanged, latestUrl } from '@/lib/view/list';
-import { articleState, defaultPair, formatWhen, plural, safeHref } from '@/lib/view/article';
+import { t, tn } from '@/lib/platform/i18n';
+import { articleState, defaultPair, formatWhen, safeHref } from '@/lib/view/article';
 import { requestDelete } from './actions';
 
 interface Props {
@@ -23,17 +24,16 @@ function Facts({ bundle }: { bundle: ArticleBundle }) {
   const href = safeHref(latestUrl(article));
   return (
     <header class="detail-head">
-      <p class="site">{article.siteName ?? 'Unknown site'}</p>
+      <p class="site">{article.siteName ?? t('unknownSite')}</p>
       <h2 class="article-text">{article.headline}</h2>
       <p class="facts">
-        First seen {formatWhen(article.firstSeen)} · Last visit {formatWhen(article.lastVisit)} ·{' '}
-        {plural(article.versionCount, 'version')}
-        {isChanged(article) && <span class="tag tag-changed">changed</span>}
+        {t('detailFacts', formatWhen(article.firstSeen), formatWhen(article.lastVisit), tn('versions', article.versionCount))}
+        {isChanged(article) && <span class="tag tag-changed">{t('tagChanged')}</span>}
       </p>
       {href && (
         <p class="facts">
           <a href={href} target="_blank" rel="noopener noreferrer">
-            Open the article
+            {t('detailOpen')}
           </a>
         </p>
       )}
@@ -55,41 +55,43 @@ export function ArticleDetail({ db, articleKey, version, report, onDeleted }: Pr
     };
   }, [db, articleKey, version]);
 
-  if (bundle === undefined) return <p class="muted">Loading…</p>;
+  if (bundle === undefined) return <p class="muted">{t('loading')}</p>;
   if (bundle === null) {
     return (
-      <Notice title="This article is not in your history">
-        <p>It may have been deleted. <a href="#">Back to all tracked articles</a></p>
+      <Notice title={t('detailMissing')}>
+        <p>
+          {t('detailMissingBody')} <a href="#">{t('detailBack')}</a>
+        </p>
       </Notice>
     );
   }
   const seqs = bundle.versions.map((v) => v.seq);
   const pair = defaultPair(articleState(null, bundle.article, bundle.lastVisit), seqs);
   const remove = async () => {
-    if (!window.confirm(`Delete “${bundle.article.headline}” and all its versions? This cannot be undone.`)) return;
+    if (!window.confirm(t('detailConfirmDelete', bundle.article.headline))) return;
     try {
       await requestDelete(bundle.article.key);
-      report('Article deleted.');
+      report(t('detailDeleted'));
       onDeleted();
     } catch (error) {
-      report(`Could not delete the article: ${String(error)}`);
+      report(t('detailDeleteFailed', String(error)));
     }
   };
   const exportThis = () =>
     exportArticle(bundle.article.key).then(
-      () => report('Article exported.'),
+      () => report(t('detailExported')),
       (error: unknown) => report(error instanceof Error ? error.message : String(error)),
     );
 
   return (
-    <section class="detail" aria-label="Article versions">
+    <section class="detail" aria-label={t('detailLabel')}>
       <Facts bundle={bundle} />
       <div class="detail-actions">
         <button type="button" id="export-article" onClick={() => void exportThis()}>
-          Export this article
+          {t('detailExport')}
         </button>
         <button type="button" class="danger" id="delete-article" onClick={() => void remove()}>
-          Delete…
+          {t('detailDelete')}
         </button>
       </div>
       <Compare key={articleKey} versions={bundle.versions} initial={pair} sideBySide name="detail" />

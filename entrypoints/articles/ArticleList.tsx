@@ -1,6 +1,7 @@
 // The list half of the history page: toolbar, one page of articles and the pager.
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { PalimpsestDB } from '@/lib/store/schema';
+import { formatNumber, t } from '@/lib/platform/i18n';
 import { siteNames } from '@/lib/view/data';
 import { DEFAULT_QUERY, isIndexQuery, pageCount, rangeLabel, type ListQuery } from '@/lib/view/list';
 import { ArticleTable } from './ArticleTable';
@@ -35,37 +36,33 @@ export function ArticleList({ db, version, hidden }: Props) {
   }, [list, page, pages]);
 
   return (
-    <section class="list" hidden={hidden} aria-label="Tracked articles">
+    <section class="list" hidden={hidden} aria-label={t('historyHeading')}>
       <ListToolbar query={query} sites={sites} onChange={changeQuery} />
       {!list ? (
-        <p class="muted">Loading…</p>
+        <p class="muted">{t('loading')}</p>
       ) : list.error ? (
-        <p class="note">Could not read the history: {list.error}</p>
+        <p class="note">{t('listReadFailed', list.error)}</p>
       ) : (
         <>
           <p class="list-meta" role="status">
             {rangeLabel(page, list.rows.length, list.total)}
-            {list.searching && <span class="muted"> · searching article text…</span>}
+            {list.searching && <span class="muted">{t('listSearching')}</span>}
           </p>
           {list.rows.length > 0 ? (
             <ArticleTable rows={list.rows} />
           ) : (
             <p class="empty-list">
-              {isIndexQuery(query)
-                ? 'No articles yet. Read a news article and Palimpsest will start tracking it.'
-                : 'No articles match.'}
+              {isIndexQuery(query) ? t('listEmpty') : t('listNoMatch')}
             </p>
           )}
           {pages > 1 && (
-            <nav class="pager" aria-label="Pages">
+            <nav class="pager" aria-label={t('listPages')}>
               <button type="button" disabled={page === 0} onClick={() => setPage(page - 1)}>
-                ← Previous
+                {t('listPrevious')}
               </button>
-              <span>
-                Page {page + 1} of {pages}
-              </span>
+              <span>{t('listPage', formatNumber(page + 1), formatNumber(pages))}</span>
               <button type="button" disabled={page >= pages - 1} onClick={() => setPage(page + 1)}>
-                Next →
+                {t('listNext')}
               </button>
             </nav>
           )}

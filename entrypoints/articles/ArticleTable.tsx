@@ -2,10 +2,12 @@
 // dates, versions and whether the last visit saw an edit.
 import type { ArticleRecord } from '@/lib/store/schema';
 import { articleHash, isChanged, latestUrl } from '@/lib/view/list';
-import { formatWhen, plural, safeHref } from '@/lib/view/article';
+import { t, tn } from '@/lib/platform/i18n';
+import { formatWhen, safeHref } from '@/lib/view/article';
 
 function Row({ article }: { article: ArticleRecord }) {
   const href = safeHref(latestUrl(article));
+  const versions = tn('versions', article.versionCount);
   return (
     <tr>
       <td class="col-article">
@@ -17,16 +19,18 @@ function Row({ article }: { article: ArticleRecord }) {
           <span class="headline article-text">{article.headline}</span>
         )}
         <span class="site">
-          {article.siteName ?? 'Unknown site'}
-          {isChanged(article) && <span class="tag tag-changed">{article.lastOutcome === 'revert' ? 'reverted' : 'changed'}</span>}
-          {article.liveBlog && <span class="tag">live</span>}
+          {article.siteName ?? t('unknownSite')}
+          {isChanged(article) && (
+            <span class="tag tag-changed">{article.lastOutcome === 'revert' ? t('tagReverted') : t('tagChanged')}</span>
+          )}
+          {article.liveBlog && <span class="tag">{t('tagLive')}</span>}
         </span>
       </td>
       <td class="col-date">{formatWhen(article.firstSeen)}</td>
       <td class="col-date">{formatWhen(article.lastVisit)}</td>
       <td class="col-versions">
-        <a href={articleHash(article.key)} aria-label={`${plural(article.versionCount, 'version')} of ${article.headline}`}>
-          {plural(article.versionCount, 'version')}
+        <a href={articleHash(article.key)} aria-label={t('listVersionsOf', versions, article.headline)}>
+          {versions}
         </a>
       </td>
     </tr>
@@ -38,10 +42,10 @@ export function ArticleTable({ rows }: { rows: readonly ArticleRecord[] }) {
     <table class="articles">
       <thead>
         <tr>
-          <th scope="col">Article</th>
-          <th scope="col">First seen</th>
-          <th scope="col">Last visit</th>
-          <th scope="col">Versions</th>
+          <th scope="col">{t('listColArticle')}</th>
+          <th scope="col">{t('firstSeen')}</th>
+          <th scope="col">{t('lastVisit')}</th>
+          <th scope="col">{t('listColVersions')}</th>
         </tr>
       </thead>
       <tbody>

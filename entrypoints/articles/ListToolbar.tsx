@@ -1,6 +1,7 @@
 // Search box, filters and sort order of the article list. The search box waits for a pause in typing.
 import { useEffect, useState } from 'preact/hooks';
-import { SORT_LABELS, type ListQuery, type SortKey } from '@/lib/view/list';
+import { t } from '@/lib/platform/i18n';
+import { SORT_KEYS, sortLabel, type ListQuery, type SortKey } from '@/lib/view/list';
 
 const DEBOUNCE_MS = 250;
 
@@ -21,11 +22,11 @@ export function ListToolbar({ query, sites, onChange }: Props) {
   return (
     <form class="toolbar" role="search" onSubmit={(e) => e.preventDefault()}>
       <label class="search">
-        <span class="sr-only">Search headlines, sites and article text</span>
+        <span class="sr-only">{t('searchPlaceholder')}</span>
         <input
           type="search"
           id="search"
-          placeholder="Search headlines, sites and article text"
+          placeholder={t('searchPlaceholder')}
           value={text}
           onInput={(e) => setText(e.currentTarget.value)}
         />
@@ -36,15 +37,15 @@ export function ListToolbar({ query, sites, onChange }: Props) {
           checked={query.changedOnly}
           onChange={(e) => onChange({ ...query, changedOnly: e.currentTarget.checked })}
         />
-        Changed only
+        {t('filterChangedOnly')}
       </label>
       <label>
-        <span class="label">Site</span>
+        <span class="label">{t('filterSite')}</span>
         <select
           value={query.site ?? ''}
           onChange={(e) => onChange({ ...query, site: e.currentTarget.value === '' ? null : e.currentTarget.value })}
         >
-          <option value="">All sites</option>
+          <option value="">{t('filterAllSites')}</option>
           {sites.map((site) => (
             <option key={site} value={site}>
               {site}
@@ -53,11 +54,11 @@ export function ListToolbar({ query, sites, onChange }: Props) {
         </select>
       </label>
       <label>
-        <span class="label">Sort by</span>
+        <span class="label">{t('sortBy')}</span>
         <select value={query.sort} onChange={(e) => onChange({ ...query, sort: e.currentTarget.value as SortKey })}>
-          {(Object.keys(SORT_LABELS) as SortKey[]).map((key) => (
+          {SORT_KEYS.map((key) => (
             <option key={key} value={key}>
-              {SORT_LABELS[key]}
+              {sortLabel(key)}
             </option>
           ))}
         </select>

@@ -1,11 +1,12 @@
 // The history page's writes. The page never writes to the database itself: the background is the only writer.
 import type { ClearHistoryMessage, DeleteArticleMessage } from '@/lib/protocol/messages';
+import { t } from '@/lib/platform/i18n';
 import { send as sendMessage } from '@/lib/protocol/send';
 
 async function send(message: DeleteArticleMessage | ClearHistoryMessage): Promise<void> {
   const reply = await sendMessage(message);
   // Undefined when the background did not answer at all (it was stopped mid-request).
-  if (!reply?.ok) throw new Error(reply?.message ?? 'No answer from the background');
+  if (!reply?.ok) throw new Error(reply?.message ?? t('noAnswer'));
 }
 
 export function requestDelete(key: string): Promise<void> {

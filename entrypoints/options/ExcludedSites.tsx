@@ -1,5 +1,6 @@
 // The sites Palimpsest never records: add one (typed as a URL or a host name) or remove it.
 import { useState } from 'preact/hooks';
+import { t } from '@/lib/platform/i18n';
 import { siteFromInput } from '@/lib/platform/settings';
 
 interface Props {
@@ -14,7 +15,7 @@ export function ExcludedSites({ sites, onChange }: Props) {
     event.preventDefault();
     const site = siteFromInput(input);
     if (!site) {
-      setError('That does not look like a web address or site name.');
+      setError(t('siteInvalid'));
       return;
     }
     setError('');
@@ -25,7 +26,7 @@ export function ExcludedSites({ sites, onChange }: Props) {
     <>
       <form class="add-site" onSubmit={add}>
         <label for="site-input" class="sr-only">
-          Site to exclude
+          {t('siteToExclude')}
         </label>
         <input
           id="site-input"
@@ -36,7 +37,7 @@ export function ExcludedSites({ sites, onChange }: Props) {
           aria-describedby={error ? 'site-error' : undefined}
           onInput={(e) => setInput(e.currentTarget.value)}
         />
-        <button type="submit">Exclude site</button>
+        <button type="submit">{t('siteExclude')}</button>
       </form>
       {error && (
         <p id="site-error" class="field-error" role="alert">
@@ -44,14 +45,14 @@ export function ExcludedSites({ sites, onChange }: Props) {
         </p>
       )}
       {sites.length === 0 ? (
-        <p class="muted">No sites excluded.</p>
+        <p class="muted">{t('sitesNone')}</p>
       ) : (
         <ul class="sites">
           {sites.map((site) => (
             <li key={site}>
               <span>{site}</span>
-              <button type="button" aria-label={`Stop excluding ${site}`} onClick={() => onChange(sites.filter((s) => s !== site))}>
-                Remove
+              <button type="button" aria-label={t('siteStopExcluding', site)} onClick={() => onChange(sites.filter((s) => s !== site))}>
+                {t('siteRemove')}
               </button>
             </li>
           ))}

@@ -1,5 +1,6 @@
 // How long history is kept: forever (the default), one of the usual periods, or any number of days.
 import { useState } from 'preact/hooks';
+import { t, tn } from '@/lib/platform/i18n';
 
 const PRESETS = [30, 90, 365];
 const MAX_DAYS = 36_500;
@@ -20,15 +21,15 @@ export function Retention({ days, onChange }: Props) {
   };
   return (
     <div class="retention">
-      <label for="retention">Keep history for</label>
+      <label for="retention">{t('retentionLabel')}</label>
       <select id="retention" value={choice} onChange={(e) => pick(e.currentTarget.value)}>
-        <option value="forever">Forever</option>
+        <option value="forever">{t('retentionForever')}</option>
         {PRESETS.map((n) => (
           <option key={n} value={String(n)}>
-            {n} days
+            {tn('retentionDays', n)}
           </option>
         ))}
-        <option value="custom">A number of days…</option>
+        <option value="custom">{t('retentionCustom')}</option>
       </select>
       {choice === 'custom' && (
         <label class="days">
@@ -43,7 +44,7 @@ export function Retention({ days, onChange }: Props) {
               if (Number.isFinite(n) && n >= 1 && n <= MAX_DAYS) onChange(n);
             }}
           />{' '}
-          days
+          {t('retentionDaysUnit')}
         </label>
       )}
     </div>

@@ -1,6 +1,9 @@
 // Entry of the options page: pause recording, excluded sites, how long to keep history, and storage used.
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
+import { localizePage } from '@/components/page';
+import { Slotted } from '@/components/Slotted';
+import { t } from '@/lib/platform/i18n';
 import { HISTORY_PAGE } from '@/lib/view/list';
 import '@/components/style.css';
 import './options.css';
@@ -14,42 +17,45 @@ function Options() {
   const historyUrl = browser.runtime.getURL(HISTORY_PAGE);
   return (
     <main class="options">
-      <p class="brand">Palimpsest</p>
-      <h1>Settings</h1>
-      <p class="muted">Everything Palimpsest records stays in this browser. Nothing is sent anywhere.</p>
+      <p class="brand">{t('extName')}</p>
+      <h1>{t('settings')}</h1>
+      <p class="muted">{t('optionsPrivacy')}</p>
       {!settings ? (
-        <p class="muted">Loading…</p>
+        <p class="muted">{t('loading')}</p>
       ) : (
         <>
           <section aria-labelledby="recording">
-            <h2 id="recording">Recording</h2>
+            <h2 id="recording">{t('optionsRecording')}</h2>
             <label class="switch">
               <input type="checkbox" checked={settings.paused} onChange={(e) => void update({ paused: e.currentTarget.checked })} />
-              Pause recording
+              {t('optionsPause')}
             </label>
-            <p class="hint">While paused, articles you read are not recorded. What is already stored is kept.</p>
+            <p class="hint">{t('optionsPauseHint')}</p>
           </section>
           <section aria-labelledby="excluded">
-            <h2 id="excluded">Excluded sites</h2>
-            <p class="hint">Articles from these sites, and their subdomains, are never recorded.</p>
+            <h2 id="excluded">{t('optionsExcluded')}</h2>
+            <p class="hint">{t('optionsExcludedHint')}</p>
             <ExcludedSites sites={settings.excludedSites} onChange={(excludedSites) => void update({ excludedSites })} />
           </section>
           <section aria-labelledby="keep">
-            <h2 id="keep">History</h2>
+            <h2 id="keep">{t('optionsHistory')}</h2>
             <Retention days={settings.retentionDays} onChange={(retentionDays) => void update({ retentionDays })} />
-            <p class="hint">Older visits and versions are removed; the version you saw last is always kept.</p>
+            <p class="hint">{t('optionsHistoryHint')}</p>
           </section>
         </>
       )}
       <section aria-labelledby="storage">
-        <h2 id="storage">Storage</h2>
+        <h2 id="storage">{t('optionsStorage')}</h2>
         <StorageUsed />
         <p>
-          <a href={historyUrl}>All tracked articles</a> — browse, export or delete your history.
+          <Slotted message={(link) => t('optionsBrowse', link)}>
+            <a href={historyUrl}>{t('allTrackedArticles')}</a>
+          </Slotted>
         </p>
       </section>
     </main>
   );
 }
 
+localizePage(t('optionsTitle'));
 render(<Options />, document.getElementById('app')!);

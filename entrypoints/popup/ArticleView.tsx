@@ -5,7 +5,8 @@ import { Compare } from '@/components/Compare';
 import { diffArticles } from '@/lib/diff/articles';
 import type { ArticleBundle } from '@/lib/view/data';
 import { articleHash, HISTORY_PAGE } from '@/lib/view/list';
-import { changedLine, defaultPair, formatWhen, newEntries, plural, unchangedLine, type ArticleState } from '@/lib/view/article';
+import { t, tn } from '@/lib/platform/i18n';
+import { changedLine, defaultPair, formatWhen, newEntries, unchangedLine, type ArticleState } from '@/lib/view/article';
 
 interface Props {
   bundle: ArticleBundle;
@@ -35,7 +36,7 @@ function MoreVersions({ bundle, state }: Props) {
   if (seqs.length < 2) return null;
   return (
     <details class="more">
-      <summary>Compare versions ({seqs.length})</summary>
+      <summary>{t('popupCompareVersions', seqs.length)}</summary>
       <Compare versions={bundle.versions} initial={defaultPair(state, seqs)} name="popup-more" />
     </details>
   );
@@ -55,17 +56,15 @@ export function ArticleView({ bundle, state }: Props) {
         {state.kind !== 'changed' && <h1 class="headline article-text">{article.headline}</h1>}
         {state.kind !== 'changed' && (
           <p class={`state-line state-${state.kind}`}>
-            {state.kind === 'first' && 'Now tracking this article. Palimpsest will show you if it changes.'}
+            {state.kind === 'first' && t('stateFirst')}
             {state.kind === 'unchanged' && unchangedLine(state.since, article.versionCount)}
-            {state.kind === 'partial' &&
-              'Only part of the article could be read this time (a teaser, a paywall or a page still loading), so it is not counted as an edit.'}
-            {state.kind === 'liveblog' &&
-              `${plural(state.newEntries, 'new entry', 'new entries')} since your visit on ${formatWhen(state.since)}`}
+            {state.kind === 'partial' && t('statePartial')}
+            {state.kind === 'liveblog' && tn('stateLiveBlog', state.newEntries, formatWhen(state.since))}
           </p>
         )}
         {bundle.versions.at(-1)?.truncated && (
           <p class="state-line state-partial">
-            Too large: only the first {bundle.versions.at(-1)!.body.length} paragraphs of this article were kept.
+            {tn('stateTruncated', bundle.versions.at(-1)!.body.length)}
           </p>
         )}
       </div>
@@ -81,7 +80,7 @@ export function ArticleView({ bundle, state }: Props) {
       )}
       <p class="popup-foot">
         <a href={historyUrl} onClick={openHistory}>
-          Every version of this article
+          {t('popupEveryVersion')}
         </a>
       </p>
     </>

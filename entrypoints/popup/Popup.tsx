@@ -2,6 +2,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { Notice } from '@/components/Notice';
+import { Slotted } from '@/components/Slotted';
+import { t } from '@/lib/platform/i18n';
 import { HISTORY_PAGE } from '@/lib/view/list';
 import { ArticleView } from './ArticleView';
 import { resolvePopup, type PopupData } from './resolve';
@@ -11,41 +13,41 @@ const POLL_MS = 500;
 const MAX_POLLS = 12;
 
 function Body({ data, stalled }: { data: PopupData | null; stalled: boolean }) {
-  if (!data) return <p class="muted loading">Loading…</p>;
+  if (!data) return <p class="muted loading">{t('loading')}</p>;
   switch (data.kind) {
     case 'article':
       return <ArticleView bundle={data.bundle} state={data.state} />;
     case 'no-db':
-      return <Notice tone="warn" title="History is unavailable">
+      return <Notice tone="warn" title={t('historyUnavailable')}>
         <p>{data.message}</p>
       </Notice>;
     case 'not-article':
-      return <Notice title="This page doesn't look like a news article">
-        <p>Palimpsest only keeps versions of news articles.</p>
+      return <Notice title={t('popupNotArticle')}>
+        <p>{t('popupNotArticleBody')}</p>
       </Notice>;
     case 'unreadable':
-      return <Notice title="Palimpsest can't read this page">
-        <p>Browser pages are off limits. If this page was open before Palimpsest was installed, reload it.</p>
+      return <Notice title={t('popupUnreadable')}>
+        <p>{t('popupUnreadableBody')}</p>
       </Notice>;
     case 'pending':
-      return <Notice title="Reading the article…">
-        {stalled && <p>This is taking a while. The page may still be loading; open Palimpsest again in a moment.</p>}
+      return <Notice title={t('popupPending')}>
+        {stalled && <p>{t('popupStalled')}</p>}
       </Notice>;
     case 'paused':
-      return <Notice title="Recording is paused">
-        <p>Nothing is recorded until you resume it in the <OptionsLink />.</p>
+      return <Notice title={t('popupPaused')}>
+        <p><Slotted message={(link) => t('popupPausedBody', link)}><OptionsLink /></Slotted></p>
       </Notice>;
     case 'excluded':
-      return <Notice title="This site is excluded">
-        <p>Palimpsest does not record articles from this site. You can change that in the <OptionsLink />.</p>
+      return <Notice title={t('popupExcluded')}>
+        <p><Slotted message={(link) => t('popupExcludedBody', link)}><OptionsLink /></Slotted></p>
       </Notice>;
     case 'failed':
-      return <Notice tone="warn" title="This visit could not be recorded">
+      return <Notice tone="warn" title={t('popupFailed')}>
         <p>{data.message}</p>
       </Notice>;
     case 'untracked':
-      return <Notice title="Palimpsest has no record of this article">
-        <p>It was not recorded, or its history was deleted.</p>
+      return <Notice title={t('popupUntracked')}>
+        <p>{t('popupUntrackedBody')}</p>
       </Notice>;
   }
 }
@@ -53,7 +55,7 @@ function Body({ data, stalled }: { data: PopupData | null; stalled: boolean }) {
 function OptionsLink() {
   return (
     <button type="button" class="link" onClick={() => void browser.runtime.openOptionsPage()}>
-      settings
+      {t('popupSettingsLink')}
     </button>
   );
 }
@@ -89,9 +91,9 @@ export function Popup() {
   return (
     <div class="popup">
       <header class="popup-head">
-        <span class="brand">Palimpsest</span>
+        <span class="brand">{t('extName')}</span>
         <a href={HISTORY_PAGE} onClick={openHistory}>
-          All tracked articles
+          {t('allTrackedArticles')}
         </a>
       </header>
       <main class="popup-main">

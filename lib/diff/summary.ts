@@ -1,8 +1,9 @@
 /**
- * The one-line summary of an article diff ("Headline changed · 2 paragraphs added · 1 removed") and the numbers
- * that changed, which readers care about most (casualty counts, sums, percentages).
+ * The one-line summary of an article diff ("Headline changed · 2 paragraphs added · 1 removed", in the reader's
+ * language) and the numbers that changed, which readers care about most (casualty counts, sums, percentages).
  */
 import { diffArrays } from 'diff';
+import { t, tn } from '../platform/i18n';
 import type { ArticleDiff, ChangeSummary, Comparable, NumberChange } from './types';
 
 // 32 · 1,200 · 3.5 · 45% · 45 % (French) · 1 200 (French thousands, only with a no-break space: a plain space
@@ -54,9 +55,13 @@ export function numberChanges(older: string, newer: string): NumberChange[] {
   return out;
 }
 
-function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
+/** The first block count names the unit ("2 paragraphs added"); the rest reuse it ("1 removed"). */
+const BLOCK_COUNTS = {
+  added: { named: (n: number) => tn('summaryParagraphsAdded', n), bare: (n: number) => tn('summaryAdded', n) },
+  removed: { named: (n: number) => tn('summaryParagraphsRemoved', n), bare: (n: number) => tn('summaryRemoved', n) },
+  edited: { named: (n: number) => tn('summaryParagraphsEdited', n), bare: (n: number) => tn('summaryEdited', n) },
+  moved: { named: (n: number) => tn('summaryParagraphsMoved', n), bare: (n: number) => tn('summaryMoved', n) },
+};
 
 export function summarise(
   d: Omit<ArticleDiff, 'summary' | 'coarse'>,
@@ -85,15 +90,14 @@ export function summarise(
   }
 
   const parts: string[] = [];
-  if (d.headline.changed) parts.push('Headline changed');
-  if (d.dek.changed) parts.push('Subheading changed');
-  if (d.byline.changed) parts.push('Byline changed');
-  // The first block count names the unit ("2 paragraphs added"); the rest reuse it ("1 removed").
+  if (d.headline.changed) parts.push(t('summaryHeadlineChanged'));
+  if (d.dek.changed) parts.push(t('summaryDekChanged'));
+  if (d.byline.changed) parts.push(t('summaryBylineChanged'));
   let named = false;
   for (const verb of ['added', 'removed', 'edited', 'moved'] as const) {
     const n = counts[verb];
     if (n === 0) continue;
-    parts.push(named ? `${n} ${verb}` : `${plural(n, 'paragraph', 'paragraphs')} ${verb}`);
+    parts.push(named ? BLOCK_COUNTS[verb].bare(n) : BLOCK_COUNTS[verb].named(n));
     named = true;
   }
   return {
@@ -102,6 +106,6 @@ export function summarise(
     byline: d.byline.changed,
     ...counts,
     numbers,
-    text: parts.length > 0 ? parts.join(' · ') : 'No changes',
+    text: parts.length > 0 ? parts.join(' · ') : t('summaryNoChanges'),
   };
 }

@@ -4,6 +4,7 @@
  * Everything else calls `browser.*` through the polyfill and is the same in both.
  */
 import { browser } from 'wxt/browser';
+import { t } from './i18n';
 
 /** What the extension does with its toolbar button, whichever API the manifest version provides. */
 export interface ActionApi {
@@ -23,10 +24,10 @@ export function actionApi(): ActionApi {
 const PROBE_DB = 'palimpsest-probe';
 const PROBE_TIMEOUT_MS = 5_000;
 
-/** What the background answers when the browser gives it no IndexedDB at all. */
-export const STORAGE_UNAVAILABLE_MESSAGE =
-  'Palimpsest cannot store history in this browser profile: the browser refuses it storage (IndexedDB), so ' +
-  'nothing can be recorded. This happens when the profile folder is damaged, full or read-only.';
+/** What the background answers, and the pages say, when the browser gives the extension no IndexedDB at all. */
+export function storageUnavailableMessage(): string {
+  return t('storageUnavailable');
+}
 
 /**
  * Whether this context may use IndexedDB at all. Firefox refuses it when the profile's storage for the extension is

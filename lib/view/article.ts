@@ -1,13 +1,15 @@
 /**
  * Pure data shaping for the extension's pages: what to show for a visit's outcome, which unchanged paragraphs to
- * fold away around the edits, how a diff splits into old and new columns, and the short texts the pages print.
- * No DOM and no storage, so every rule here is tested in Node.
+ * fold away around the edits, how a diff splits into old and new columns, and the short texts the pages print
+ * (in the reader's language, through platform/i18n). No DOM and no storage, so every rule here is tested in Node.
  */
 import type { ArticleRecord, VisitRecord } from '../store/schema';
 import type { ArticleDiff, BlockChange, NumberChange, Segment } from '../diff/types';
 import type { RecordOutcome } from '../model/outcome';
 import type { BlockKind } from '../model/snapshot';
 import { urlKey, articleKey, isHttpUrl } from '../model/url';
+import { t, tn } from '../platform/i18n';
+import { formatWhen } from './format';
 
 /** What the popup (and the history detail) shows for an article, decided by the outcome of its latest visit. */
 export type ArticleState =
@@ -129,26 +131,15 @@ export function newEntries(diff: ArticleDiff): string[] {
   return diff.blocks.flatMap((b) => (b.type === 'added' ? [b.text] : []));
 }
 
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
-}
-
-const sameYear = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
-const otherYear = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
-
-/** "22 Nov, 14:05" this year, "22 Nov 2023" otherwise: old dates need the year more than the minute. */
-export function formatWhen(time: number, now: number = Date.now()): string {
-  const d = new Date(time);
-  return (d.getFullYear() === new Date(now).getFullYear() ? sameYear : otherYear).format(d);
-}
+export { formatBytes, formatWhen } from './format';
 
 export function unchangedLine(since: number, versionCount: number, now?: number): string {
-  return `Unchanged since ${formatWhen(since, now)} · ${plural(versionCount, 'version')}`;
+  return t('stateUnchanged', formatWhen(since, now), tn('versions', versionCount));
 }
 
 export function changedLine(state: Extract<ArticleState, { kind: 'changed' }>, now?: number): string {
-  const when = `since your visit on ${formatWhen(state.since, now)}`;
-  return state.revert ? `Back to version ${state.to} ${when}` : `Edited ${when}`;
+  const when = formatWhen(state.since, now);
+  return state.revert ? t('stateBackTo', state.to, when) : t('stateEdited', when);
 }
 
 /** "32 → 58" for each number that changed. */
@@ -156,19 +147,9 @@ export function numberLines(numbers: readonly NumberChange[]): string[] {
   return numbers.map((n) => `${n.from} → ${n.to}`);
 }
 
+/** "… 5 unchanged paragraphs" */
 export function gapLabel(count: number): string {
-  return `… ${plural(count, 'unchanged paragraph')}`;
-}
-
-export function formatBytes(bytes: number): string {
-  const units = ['bytes', 'KB', 'MB', 'GB', 'TB'];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  return unit === 0 ? `${value} bytes` : `${value < 10 ? value.toFixed(1) : Math.round(value)} ${units[unit]}`;
+  return tn('gap', count);
 }
 
 /** The href for an untrusted URL, or undefined so the page renders plain text instead of a link. */

@@ -4,6 +4,8 @@
  */
 import type { ChangeSummary } from '../diff/types';
 import type { RecordOutcome } from '../model/outcome';
+import { formatLocale, t, tn } from '../platform/i18n';
+import { formatDayTime } from './format';
 
 export const CHANGED_COLOR = '#c2410c';
 
@@ -13,31 +15,28 @@ export interface BadgeState {
   color: string;
 }
 
-const dateFormat = new Intl.DateTimeFormat('en-GB', {
-  day: 'numeric',
-  month: 'short',
-  hour: '2-digit',
-  minute: '2-digit',
-});
-
 /** "22 Nov, 14:05" */
 export function formatVisit(time: number): string {
-  return dateFormat.format(new Date(time));
+  return formatDayTime(time);
 }
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+/** "headline and 3 paragraphs", as inside a sentence; null when nothing visible changed. */
+function changedParts(summary: ChangeSummary): string | null {
+  const parts: string[] = [];
+  if (summary.headline) parts.push(t('badgePartHeadline'));
+  if (summary.dek) parts.push(t('badgePartStandfirst'));
+  if (summary.byline) parts.push(t('badgePartByline'));
+  const blocks = summary.added + summary.removed + summary.edited + summary.moved;
+  if (blocks > 0) parts.push(tn('badgePartParagraphs', blocks));
+  if (parts.length === 0) return null;
+  return new Intl.ListFormat(formatLocale(), { type: 'conjunction' }).format(parts);
+}
+
+const capitalise = (text: string): string => text.charAt(0).toLocaleUpperCase(formatLocale()) + text.slice(1);
 
 /** "Headline and 3 paragraphs", "Byline", "2 paragraphs" */
 export function describeChanges(summary: ChangeSummary): string {
-  const parts: string[] = [];
-  if (summary.headline) parts.push('headline');
-  if (summary.dek) parts.push('standfirst');
-  if (summary.byline) parts.push('byline');
-  const blocks = summary.added + summary.removed + summary.edited + summary.moved;
-  if (blocks > 0) parts.push(plural(blocks, 'paragraph'));
-  if (parts.length === 0) return 'Nothing visible';
-  const text = parts.length === 1 ? parts[0]! : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
-  return text[0]!.toUpperCase() + text.slice(1);
+  return capitalise(changedParts(summary) ?? t('badgeNothingVisible'));
 }
 
 /**
@@ -46,12 +45,11 @@ export function describeChanges(summary: ChangeSummary): string {
  */
 export function badgeFor(outcome: RecordOutcome, summary: ChangeSummary | null, count: number): BadgeState | null {
   if (outcome.kind !== 'changed' && outcome.kind !== 'revert') return null;
-  const since = `since your visit on ${formatVisit(outcome.baselineVisit)}`;
-  const what = summary ? describeChanges(summary) : 'Article';
+  const when = formatVisit(outcome.baselineVisit);
   const title =
     outcome.kind === 'revert'
-      ? `Palimpsest: reverted to version ${outcome.seq} ${since} (${what.toLowerCase()} differ)`
-      : `Palimpsest: ${what} changed ${since}`;
+      ? t('badgeReverted', outcome.seq, when, (summary && changedParts(summary)) ?? t('badgeArticleInSentence'))
+      : t('badgeChanged', summary ? describeChanges(summary) : t('badgeArticle'), when);
   const text = count > 999 ? '999+' : String(Math.max(count, 1));
   return { text, title, color: CHANGED_COLOR };
 }

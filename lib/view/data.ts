@@ -5,13 +5,10 @@
  */
 import { openHistoryDb } from '../store/open';
 import { type ArticleRecord, type PalimpsestDB, type VersionRecord, type VisitRecord } from '../store/schema';
-import { STORAGE_UNAVAILABLE_MESSAGE } from '../platform/browsers';
+import { storageUnavailableMessage } from '../platform/browsers';
 import { countRecords, getArticle, getVersions, type RecordCounts } from '../store/read';
 
 export type DbResult = { ok: true; db: PalimpsestDB } | { ok: false; message: string };
-
-// One wording for the background's replies and the pages.
-export const NO_STORAGE_MESSAGE = STORAGE_UNAVAILABLE_MESSAGE;
 
 let opened: Promise<DbResult> | null = null;
 
@@ -25,7 +22,8 @@ export function openPageDb(): Promise<DbResult> {
     (error: unknown): DbResult => {
       console.warn('Palimpsest: cannot open the history database:', error);
       opened = null;
-      return { ok: false, message: NO_STORAGE_MESSAGE };
+      // One wording for the background's replies and the pages.
+      return { ok: false, message: storageUnavailableMessage() };
     },
   );
   return opened;

@@ -3,16 +3,25 @@
  * article. Kept out of the page so they are tested in Node and stay fast for 10,000 articles.
  */
 import { searchable } from '../model/normalize';
+import { formatLocale, formatNumber, t } from '../platform/i18n';
 import type { ArticleRecord } from '../store/schema';
 
 export type SortKey = 'lastVisit' | 'firstSeen' | 'versions' | 'headline';
 
-export const SORT_LABELS: Record<SortKey, string> = {
-  lastVisit: 'Last visit',
-  firstSeen: 'First seen',
-  versions: 'Most versions',
-  headline: 'Headline',
+const SORT_LABELS: Record<SortKey, () => string> = {
+  lastVisit: () => t('sortLastVisit'),
+  firstSeen: () => t('sortFirstSeen'),
+  versions: () => t('sortVersions'),
+  headline: () => t('sortHeadline'),
 };
+
+/** The sort orders, in the order the page offers them. */
+export const SORT_KEYS = Object.keys(SORT_LABELS) as SortKey[];
+
+/** "Last visit", "Most versions", … in the reader's language. */
+export function sortLabel(key: SortKey): string {
+  return SORT_LABELS[key]();
+}
 
 export const PAGE_SIZE = 50;
 
@@ -49,13 +58,15 @@ export function matches(article: ArticleRecord, q: ListQuery, bodyHits: Readonly
   );
 }
 
-const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
+let collator: Intl.Collator | null = null;
+const compareText = (a: string, b: string): number =>
+  (collator ??= new Intl.Collator(formatLocale(), { sensitivity: 'base', numeric: true })).compare(a, b);
 
 const comparators: Record<SortKey, (a: ArticleRecord, b: ArticleRecord) => number> = {
   lastVisit: (a, b) => b.lastVisit - a.lastVisit,
   firstSeen: (a, b) => b.firstSeen - a.firstSeen,
   versions: (a, b) => b.versionCount - a.versionCount || b.lastVisit - a.lastVisit,
-  headline: (a, b) => collator.compare(a.headline, b.headline) || b.lastVisit - a.lastVisit,
+  headline: (a, b) => compareText(a.headline, b.headline) || b.lastVisit - a.lastVisit,
 };
 
 export function sortArticles(articles: readonly ArticleRecord[], sort: SortKey): ArticleRecord[] {
@@ -75,9 +86,9 @@ export function pageOf<T>(items: readonly T[], page: number, size = PAGE_SIZE): 
 
 /** "51–100 of 10,000" */
 export function rangeLabel(page: number, shown: number, total: number, size = PAGE_SIZE): string {
-  if (total === 0) return 'No articles';
+  if (total === 0) return t('listRangeEmpty');
   const from = page * size + 1;
-  return `${from.toLocaleString('en-GB')}–${(from + shown - 1).toLocaleString('en-GB')} of ${total.toLocaleString('en-GB')}`;
+  return t('listRange', formatNumber(from), formatNumber(from + shown - 1), formatNumber(total));
 }
 
 /**

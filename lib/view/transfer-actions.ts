@@ -1,10 +1,12 @@
 // The actions behind the Export and Import buttons. Export reads the extension's own database from the page (the
 // file may be far larger than a message may carry); import goes to the background, the only writer.
 import { extensionVersion } from '../platform/browsers';
+import { formatNumber, t } from '../platform/i18n';
 import type { ImportReply } from '../protocol/messages';
 import { send } from '../protocol/send';
 import { exportFileName, exportHistory, serializeExport } from '../transfer/export';
 import { openPageDb } from './data';
+import { formatBytes } from './format';
 
 export type Progress = (text: string) => void;
 
@@ -14,7 +16,7 @@ async function download(keys: string[] | undefined, onProgress?: Progress): Prom
   const file = await exportHistory(opened.db, {
     keys,
     version: extensionVersion(),
-    onProgress: (done, total) => onProgress?.(`Exporting… ${done} of ${total} articles`),
+    onProgress: (done, total) => onProgress?.(t('exportProgress', formatNumber(done), formatNumber(total))),
   });
   const url = URL.createObjectURL(new Blob([serializeExport(file)], { type: 'application/json' }));
   try {
@@ -43,9 +45,12 @@ export function exportArticle(key: string, onProgress?: Progress): Promise<void>
 
 /** Sends the file's text to the background, which validates all of it and merges it in one transaction. */
 export async function importFile(file: File, onProgress?: Progress): Promise<ImportReply> {
-  onProgress?.(`Reading ${file.name}…`);
+  onProgress?.(t('importReading', file.name));
   const text = await file.text();
-  const size = text.length > 1_000_000 ? ` (${(text.length / 1_000_000).toFixed(1)} MB)` : '';
-  onProgress?.(`Checking and merging ${file.name}${size}… the history is unchanged unless all of it is valid.`);
+  onProgress?.(
+    text.length > 1_000_000
+      ? t('importCheckingSize', file.name, formatBytes(text.length))
+      : t('importChecking', file.name),
+  );
   return send({ type: 'import-history', text });
 }

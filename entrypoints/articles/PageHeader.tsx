@@ -1,0 +1,47 @@
+// The history page's header: its name, and the buttons that act on the whole history.
+import { useRef } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { t } from '@/lib/platform/i18n';
+import type { HistoryActions } from './useHistoryActions';
+
+export function PageHeader({ actions }: { actions: HistoryActions }) {
+  const fileInput = useRef<HTMLInputElement>(null);
+  const onFile = async (input: HTMLInputElement) => {
+    const file = input.files?.[0];
+    if (!file) return;
+    await actions.importFrom(file);
+    // Picking the same file again must import it again.
+    input.value = '';
+  };
+  return (
+    <header class="page-head">
+      <div>
+        <a class="brand" href="#">
+          {t('extName')}
+        </a>
+        <h1>{t('historyHeading')}</h1>
+      </div>
+      <div class="head-actions">
+        <button type="button" id="export-all" onClick={() => void actions.exportEverything()}>
+          {t('historyExportAll')}
+        </button>
+        <button type="button" id="import-file" onClick={() => fileInput.current?.click()}>
+          {t('historyImport')}
+        </button>
+        <input
+          ref={fileInput}
+          type="file"
+          accept=".json,application/json"
+          hidden
+          onChange={(e) => void onFile(e.currentTarget)}
+        />
+        <button type="button" class="danger" id="clear-all" onClick={() => void actions.clearEverything()}>
+          {t('historyClearAll')}
+        </button>
+        <button type="button" class="link" onClick={() => void browser.runtime.openOptionsPage()}>
+          {t('settings')}
+        </button>
+      </div>
+    </header>
+  );
+}
