@@ -6,6 +6,7 @@ import { diffArticles } from '@/lib/diff/articles';
 import { t } from '@/lib/platform/i18n';
 import { formatWhen } from '@/lib/view/article';
 import { DiffView } from './DiffView';
+import { MetaHeadlines } from './MetaHeadlines';
 import { SideBySide } from './SideBySide';
 import { Summary } from './Summary';
 import { Timeline } from './Timeline';
@@ -70,6 +71,7 @@ export function Compare({ versions, initial, sideBySide = false, name, children 
           ) : (
             <DiffView key={key} diff={diff} full={full || single} lang={newer.lang} />
           )}
+          {!single && <MetaHeadlines older={older} newer={newer} />}
         </>
       )}
       {versions.length > 1 && <Timeline versions={versions} pair={pair} onPick={setPair} name={name} />}

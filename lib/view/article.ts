@@ -6,7 +6,9 @@
 import type { ArticleRecord, VisitRecord } from '../store/schema';
 import type { ArticleDiff, BlockChange, NumberChange, Segment } from '../diff/types';
 import type { RecordOutcome } from '../model/outcome';
-import type { BlockKind } from '../model/snapshot';
+import { diffText } from '../diff/articles';
+import { normalizeText } from '../model/normalize';
+import type { BlockKind, MetaHeadlines } from '../model/snapshot';
 import { urlKey, articleKey, isHttpUrl } from '../model/url';
 import { t, tn } from '../platform/i18n';
 import { formatWhen } from './format';
@@ -155,4 +157,28 @@ export function gapLabel(count: number): string {
 /** The href for an untrusted URL, or undefined so the page renders plain text instead of a link. */
 export function safeHref(url: string | undefined | null): string | undefined {
   return url && isHttpUrl(url) ? url : undefined;
+}
+
+export type MetaHeadlineField = keyof MetaHeadlines;
+const META_FIELDS: readonly MetaHeadlineField[] = ['title', 'og', 'jsonLd', 'description'];
+
+export interface MetaHeadlineChange {
+  field: MetaHeadlineField;
+  /** The word diff from the older version's text to the newer one's ('' for none). */
+  segments: Segment[];
+}
+
+/**
+ * The headlines declared for machines (<title>, og:title, JSON-LD, description) that differ between two versions,
+ * as word diffs: a changed search-engine headline is shown as exactly that, apart from the visible headline. Versions
+ * recorded before Palimpsest kept them have none, and nothing is compared then.
+ */
+export function metaHeadlineChanges(older: { metaHeadlines?: MetaHeadlines }, newer: { metaHeadlines?: MetaHeadlines }): MetaHeadlineChange[] {
+  const a = older.metaHeadlines;
+  const b = newer.metaHeadlines;
+  if (!a || !b) return [];
+  return META_FIELDS.filter((field) => normalizeText(a[field] ?? '') !== normalizeText(b[field] ?? '')).map((field) => ({
+    field,
+    segments: diffText(a[field] ?? '', b[field] ?? ''),
+  }));
 }

@@ -17,7 +17,7 @@ import { keysWithText } from '../../lib/store/search';
 import { articleHash, isIndexQuery, keyFromHash, matches, pageCount, pageOf, rangeLabel, sortArticles, DEFAULT_QUERY } from '../../lib/view/list';
 import {
   articleState, changedLine, collapseBlocks, defaultPair, formatBytes, formatWhen, gapLabel, keysForUrl,
-  newEntries, numberLines, safeHref, sideRow, unchangedLine,
+  metaHeadlineChanges, newEntries, numberLines, safeHref, sideRow, unchangedLine,
 } from '../../lib/view/article';
 import { editParagraph, LIVE_ENTRIES, makeLiveSnapshot, makeSnapshot, PARAGRAPHS } from './helpers/snapshots';
 
@@ -200,5 +200,25 @@ describe('page reads', () => {
     expect(bundle && articleState(null, bundle.article, bundle.lastVisit)).toMatchObject({ kind: 'changed', from: 1, to: 2 });
     expect(await loadArticle(db, ['missing'])).toBeNull();
     db.close();
+  });
+});
+
+describe('headlines declared for machines', () => {
+  const declared = (title: string, og: string | null) => ({ metaHeadlines: { title, og, jsonLd: og, description: null } });
+
+  test('a changed search-engine headline is shown as exactly that, word by word', () => {
+    const changes = metaHeadlineChanges(declared('Storm hits coast | Daily', 'Storm hits coast'), declared('Storm hits coast | Daily', 'Storm batters coast'));
+    expect(changes.map((c) => c.field)).toEqual(['og', 'jsonLd']);
+    expect(changes[0]!.segments).toEqual([
+      { op: 'eq', text: 'Storm ' },
+      { op: 'del', text: 'hits' },
+      { op: 'ins', text: 'batters' },
+      { op: 'eq', text: ' coast' },
+    ]);
+  });
+
+  test('nothing is compared for versions recorded before they were kept, or when only invisible characters differ', () => {
+    expect(metaHeadlineChanges({}, declared('A', 'B'))).toEqual([]);
+    expect(metaHeadlineChanges(declared('Storm\u00a0hits coast', null), declared('Storm hits coast\u200e', null))).toEqual([]);
   });
 });

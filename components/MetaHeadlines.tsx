@@ -1,0 +1,38 @@
+// The headlines a page declares for search engines and social cards, where they changed between the two versions
+// compared: shown apart from the visible headline, under their own names, as word diffs.
+import type { MetaHeadlines as Declared } from '@/lib/model/snapshot';
+import { t } from '@/lib/platform/i18n';
+import { metaHeadlineChanges, type MetaHeadlineField } from '@/lib/view/article';
+import { Segments } from './Segments';
+
+const LABELS: Record<MetaHeadlineField, () => string> = {
+  title: () => t('metaHeadlineTitle'),
+  og: () => t('metaHeadlineOg'),
+  jsonLd: () => t('metaHeadlineJsonLd'),
+  description: () => t('metaHeadlineDescription'),
+};
+
+interface Props {
+  older: { metaHeadlines?: Declared };
+  newer: { metaHeadlines?: Declared };
+}
+
+export function MetaHeadlines({ older, newer }: Props) {
+  const changes = metaHeadlineChanges(older, newer);
+  if (changes.length === 0) return null;
+  return (
+    <section class="meta-headlines" aria-label={t('metaHeadlinesLabel')}>
+      <h3>{t('metaHeadlinesLabel')}</h3>
+      <dl>
+        {changes.map(({ field, segments }) => (
+          <div key={field}>
+            <dt>{LABELS[field]()}</dt>
+            <dd>
+              <Segments segments={segments} />
+            </dd>
+          </div>
+        ))}
+      </dl>
+    </section>
+  );
+}
