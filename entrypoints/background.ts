@@ -9,6 +9,7 @@ import { clearAll, deleteArticle } from '@/lib/store/prune';
 import { importHistory } from '@/lib/transfer/merge';
 import { parseImport } from '@/lib/transfer/parse';
 import type { BadgeState } from '@/lib/view/badge';
+import type { BackgroundMessage, Refusal, ReplyTo } from '@/lib/protocol/messages';
 import { parseMessage } from '@/lib/protocol/schema';
 import { actionApi, canUseIndexedDb, storageUnavailableMessage } from '@/lib/platform/browsers';
 import { createPruner } from '@/lib/service/retention';
@@ -40,11 +41,12 @@ export default defineBackground(() => {
     if (badge) await action.setBadgeBackgroundColor({ tabId, color: badge.color });
   };
 
-  const handle = async (raw: unknown, sender: Runtime.MessageSender): Promise<unknown> => {
+  // Each reply is checked against ReplyTo<its message> (lib/protocol/messages.ts), what send() promises its caller.
+  const handle = async (raw: unknown, sender: Runtime.MessageSender): Promise<ReplyTo<BackgroundMessage>> => {
     const parsed = parseMessage(raw);
     if (!parsed.ok) {
       console.warn('Palimpsest: rejected message:', parsed.error);
-      return { ok: false, reason: 'invalid', message: parsed.error };
+      return { ok: false, reason: 'invalid', message: parsed.error } satisfies Refusal;
     }
     const message = parsed.message;
     const extensionId = browser.runtime.id;
@@ -52,12 +54,16 @@ export default defineBackground(() => {
       const check = checkContentSender(sender, extensionId);
       if (!check.ok) {
         console.warn('Palimpsest: rejected', message.type, 'from', sender.url, check.message);
-        return { ok: false, reason: check.reason === 'private' ? 'private' : 'invalid', message: check.message };
+        return {
+          ok: false,
+          reason: check.reason === 'private' ? 'private' : 'invalid',
+          message: check.message,
+        } satisfies ReplyTo<typeof message>;
       }
       const tabId = sender.tab!.id!;
       if (message.type === 'left-article') {
         await applyBadge(tabId, null);
-        return { ok: true };
+        return { ok: true } satisfies ReplyTo<typeof message>;
       }
       const settings = await settingsItem.getValue();
       const result = await handleCapture(await db(), {
@@ -73,34 +79,36 @@ export default defineBackground(() => {
       await applyBadge(tabId, result.badge).catch(() => {
         // The tab may have closed while we recorded; the record itself is what matters.
       });
-      return result.reply;
+      return result.reply satisfies ReplyTo<typeof message>;
     }
     const check = checkExtensionPageSender(sender, extensionId, browser.runtime.getURL('/'));
     if (!check.ok) {
       console.warn('Palimpsest: rejected', message.type, 'from', sender.url, check.message);
-      return { ok: false, message: check.message };
+      return { ok: false, message: check.message } satisfies ReplyTo<typeof message>;
     }
     switch (message.type) {
       case 'delete-article':
         await deleteArticle(await db(), message.key);
-        return { ok: true };
+        return { ok: true } satisfies ReplyTo<typeof message>;
       case 'clear-history':
         await clearAll(await db());
-        return { ok: true };
+        return { ok: true } satisfies ReplyTo<typeof message>;
       case 'import-history': {
         const parsed = await parseImport(message.text);
-        if (!parsed.ok) return { ok: false, message: parsed.error };
+        if (!parsed.ok) return { ok: false, message: parsed.error } satisfies ReplyTo<typeof message>;
         const result = await importHistory(await db(), parsed.file);
-        return { ok: true, ...result };
+        return { ok: true, ...result } satisfies ReplyTo<typeof message>;
       }
     }
   };
 
   browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender) =>
-    handle(raw, sender).catch((error: unknown) => ({
-      ok: false,
-      reason: 'storage',
-      message: error instanceof StorageUnavailable ? error.message : String(error),
-    })),
+    handle(raw, sender).catch(
+      (error: unknown): Refusal => ({
+        ok: false,
+        reason: 'storage',
+        message: error instanceof StorageUnavailable ? error.message : String(error),
+      }),
+    ),
   );
 });

@@ -1,66 +1,50 @@
 /**
- * The typed protocol between the content script, the background and the extension pages. Types only (plus tiny
- * helpers), so the content script does not bundle the validator; the background validates every message with
- * lib/protocol/schema.ts.
+ * The typed protocol between the content script, the background and the extension pages. Every message type is
+ * inferred from its validator in lib/protocol/schema.ts, so the two can never disagree; each message's reply is named
+ * here (ReplyTo). Type imports only (plus a tiny helper), so the content script does not bundle the validator; the
+ * background validates every message with lib/protocol/schema.ts.
  */
+import type { InferInput } from 'valibot';
 import type { ImportResult, RecordOutcome } from '../model/outcome';
-import type { Snapshot } from '../model/snapshot';
+import type { MessageSchema, TabMessageSchema } from './schema';
 
-/** Content script -> background: one capture of the article in this tab. */
-export interface CaptureMessage {
-  type: 'capture';
-  /** Unique per capture; a retry reuses it so the background records it once. */
-  captureId: string;
-  snapshot: Snapshot;
-}
+/** Everything the content script and the extension pages may send the background, as the sender builds it. */
+export type BackgroundMessage = InferInput<typeof MessageSchema>;
+type BackgroundMessageOf<T extends BackgroundMessage['type']> = Extract<BackgroundMessage, { type: T }>;
 
+/** Content script -> background: one capture of the article in this tab (captureId is reused by a retry). */
+export type CaptureMessage = BackgroundMessageOf<'capture'>;
 /** Content script -> background: the tab left the article without a full navigation (SPA); clear its badge. */
-export interface LeftArticleMessage {
-  type: 'left-article';
-}
-
+export type LeftArticleMessage = BackgroundMessageOf<'left-article'>;
 /** Extension pages -> background: writes that only the extension's own pages may ask for. */
-export interface DeleteArticleMessage {
-  type: 'delete-article';
-  key: string;
+export type DeleteArticleMessage = BackgroundMessageOf<'delete-article'>;
+export type ClearHistoryMessage = BackgroundMessageOf<'clear-history'>;
+/** The file's text, parsed and validated by the background. */
+export type ImportHistoryMessage = BackgroundMessageOf<'import-history'>;
+
+/** Why the background turned a request down, or failed it. */
+export type RefusalReason = 'paused' | 'excluded' | 'private' | 'invalid' | 'storage' | 'quota';
+/** A request not done, and why. Any message may get one: it was invalid, or the storage failed. */
+export type Refusal = { ok: false; reason: RefusalReason; message: string };
+/** A request not done, for the pages' requests: their callers show the message, and the reason is not always set. */
+type PageRefusal = { ok: false; reason?: RefusalReason; message: string };
+
+export type CaptureReply = { ok: true; outcome: RecordOutcome } | Refusal;
+export type ImportReply = ({ ok: true } & ImportResult) | PageRefusal;
+export type SimpleReply = { ok: true } | PageRefusal;
+
+/** The reply the background gives to each message, by its type. */
+interface Replies {
+  capture: CaptureReply;
+  'left-article': SimpleReply;
+  'delete-article': SimpleReply;
+  'clear-history': SimpleReply;
+  'import-history': ImportReply;
 }
-export interface ClearHistoryMessage {
-  type: 'clear-history';
-}
-export interface ImportHistoryMessage {
-  type: 'import-history';
-  /** The file's text, parsed and validated by the background. */
-  text: string;
-}
-
-export type BackgroundMessage =
-  | CaptureMessage
-  | LeftArticleMessage
-  | DeleteArticleMessage
-  | ClearHistoryMessage
-  | ImportHistoryMessage;
-
-export type CaptureReply =
-  | { ok: true; outcome: RecordOutcome }
-  | { ok: false; reason: 'paused' | 'excluded' | 'private' | 'invalid' | 'storage' | 'quota'; message: string };
-
-export type ImportReply = ({ ok: true } & ImportResult) | { ok: false; message: string };
-
-export type SimpleReply = { ok: true } | { ok: false; message: string };
-
-/** The reply the background gives to each message. */
-export type ReplyTo<M extends BackgroundMessage> = M extends CaptureMessage
-  ? CaptureReply
-  : M extends ImportHistoryMessage
-    ? ImportReply
-    : M extends DeleteArticleMessage | ClearHistoryMessage
-      ? SimpleReply
-      : undefined;
+export type ReplyTo<M extends { type: keyof Replies }> = Replies[M['type']];
 
 /** Extension page -> content script of the active tab: what is this page? */
-export interface PageStatusMessage {
-  type: 'page-status';
-}
+export type PageStatusMessage = InferInput<typeof TabMessageSchema>;
 export type PageStatus =
   | { state: 'not-article' }
   | { state: 'pending' }

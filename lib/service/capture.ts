@@ -7,7 +7,7 @@ import { changeCount, diffArticles } from '../diff/articles';
 import type { RecordOutcome } from '../model/outcome';
 import { getVersion } from '../store/read';
 import { recordSnapshot } from '../store/record';
-import type { CaptureReply } from '../protocol/messages';
+import type { CaptureReply, RefusalReason } from '../protocol/messages';
 import { badgeFor, type BadgeState } from '../view/badge';
 import { isExcluded, type Settings } from '../platform/settings';
 import type { Snapshot } from '../model/snapshot';
@@ -62,6 +62,6 @@ export function pageUrl(claimed: string, senderUrl: string): string {
   }
 }
 
-function refuse(reason: Exclude<CaptureReply, { ok: true }>['reason'], message: string): CaptureResult {
+function refuse(reason: RefusalReason, message: string): CaptureResult {
   return { reply: { ok: false, reason, message }, badge: null };
 }
