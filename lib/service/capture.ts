@@ -4,9 +4,7 @@
  */
 import type { PalimpsestDB } from '../store/schema';
 import { changeCount, diffArticles } from '../diff/articles';
-import type { RecordOutcome } from '../model/outcome';
-import { getVersion } from '../store/read';
-import { recordSnapshot } from '../store/record';
+import { recordSnapshot, type Recorded } from '../store/record';
 import type { CaptureReply, RefusalReason } from '../protocol/messages';
 import { badgeFor, type BadgeState } from '../view/badge';
 import { isExcluded, type Settings } from '../platform/settings';
@@ -28,24 +26,21 @@ export async function handleCapture(
   if (isExcluded(settings, input.senderUrl)) return refuse('excluded', 'This site is excluded');
   const url = pageUrl(input.snapshot.url, input.senderUrl);
   const snapshot: Snapshot = { ...input.snapshot, url, key: articleKey(url, { canonical: input.snapshot.canonicalUrl }) };
-  let outcome: RecordOutcome;
+  let recorded: Recorded;
   try {
-    outcome = await recordSnapshot(db, snapshot, { now: input.now, captureId: input.captureId });
+    recorded = await recordSnapshot(db, snapshot, { now: input.now, captureId: input.captureId });
   } catch (error) {
     const quota = error instanceof DOMException && error.name === 'QuotaExceededError';
     return refuse(quota ? 'quota' : 'storage', quota ? 'Storage is full: this visit was not recorded' : String(error));
   }
-  return { reply: { ok: true, outcome }, badge: await badgeForOutcome(db, snapshot.key, outcome) };
+  return { reply: { ok: true, outcome: recorded.outcome }, badge: badgeForRecorded(recorded) };
 }
 
-async function badgeForOutcome(db: PalimpsestDB, key: string, outcome: RecordOutcome): Promise<BadgeState | null> {
+/** The badge, from the two versions the recorder compared: nothing is read back from the database. */
+function badgeForRecorded({ outcome, compared }: Recorded): BadgeState | null {
   if (outcome.kind !== 'changed' && outcome.kind !== 'revert') return null;
-  const [before, after] = await Promise.all([
-    getVersion(db, key, outcome.baselineSeq),
-    getVersion(db, key, outcome.seq),
-  ]);
-  if (!before || !after) return badgeFor(outcome, null, 1);
-  const diff = diffArticles(before, after);
+  if (!compared) return badgeFor(outcome, null, 1);
+  const diff = diffArticles(compared.baseline, compared.seen);
   return badgeFor(outcome, diff.summary, changeCount(diff));
 }
 

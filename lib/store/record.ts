@@ -3,7 +3,7 @@
  * distinct version once, and logs every visit. Reading, deleting and pruning live in read.ts and
  * prune.ts.
  */
-import type { ArticleRecord, Baseline, PalimpsestDB, VersionRecord, VisitRecord } from './schema';
+import type { ArticleRecord, Baseline, PalimpsestDB, StoredVersion, VersionRecord, VisitRecord } from './schema';
 import { comparable, liveBlogNewEntries, looksPartial, sameContent } from './compare';
 import { withWrite, type WriteTx } from './transaction';
 import { contentHash } from '../model/normalize';
@@ -11,10 +11,7 @@ import { MAX_URLS } from '../model/limits';
 import type { RecordOutcome } from '../model/outcome';
 import type { Snapshot } from '../model/snapshot';
 import { searchRecord } from './search';
-import { readTexts, resolveVersion, toStored, writeAdded } from './texts';
-
-
-
+import { readTexts, resolveVersion, toStored, writeAdded, type TextIndex } from './texts';
 
 export interface CaptureContext {
   now: number;
@@ -22,92 +19,142 @@ export interface CaptureContext {
   captureId: string;
 }
 
+/** The two versions a capture was compared through, resolved from what the recording transaction read. */
+export interface Comparison {
+  /** The version the reader saw on their previous complete visit. */
+  baseline: VersionRecord;
+  /** The version this visit saw: the new one, or the stored one it matched. */
+  seen: VersionRecord;
+}
+
+/** What recordSnapshot did, and what it compared, so the caller can show the change without reading it back. */
+export interface Recorded {
+  outcome: RecordOutcome;
+  /** null when there was nothing to compare with (a first capture), or a retry whose versions are gone. */
+  compared: Comparison | null;
+}
+
 /**
  * Records one capture in a single strict-durability transaction and resolves once it has committed. Overlapping calls
  * (two tabs) are safe: IndexedDB runs overlapping readwrite transactions one after the other, and everything the
  * decision depends on is read inside the transaction.
  */
-export async function recordSnapshot(
-  db: PalimpsestDB,
-  snapshot: Snapshot,
-  ctx: CaptureContext,
-): Promise<RecordOutcome> {
+export async function recordSnapshot(db: PalimpsestDB, snapshot: Snapshot, ctx: CaptureContext): Promise<Recorded> {
   // Hash before opening the transaction: crypto.subtle settles outside IndexedDB, and awaiting it inside would let
   // the transaction auto-commit half-way.
   const hash = await contentHash(snapshot);
   return withWrite(db, (tx) => record(tx, snapshot, ctx, hash));
 }
 
-async function record(tx: WriteTx, snapshot: Snapshot, ctx: CaptureContext, hash: string): Promise<RecordOutcome> {
+async function record(tx: WriteTx, snapshot: Snapshot, ctx: CaptureContext, hash: string): Promise<Recorded> {
+  const retried = await tx.objectStore('visits').index('byCapture').get(ctx.captureId);
+  if (retried) return replay(tx, retried);
   const { now, captureId } = ctx;
   const { key } = snapshot;
-  const articles = tx.objectStore('articles');
+  const known = await readKnown(tx, key, hash);
+  const { outcome, partial } = decide(snapshot, hash, known);
+  const { seq } = outcome;
+  const seen = await storeVersion(tx, snapshot, known, { hash, seq, now, partial });
+  const visit: VisitRecord = { key, time: now, seq, captureId, partial, outcome };
+  await tx.objectStore('visits').add(visit);
+  const facts = { now, seq, isNew: !known.match, partial, outcome };
+  await tx.objectStore('articles').put(nextArticle(known.article, snapshot, facts));
+  return { outcome, compared: known.baseline ? { baseline: known.baseline, seen } : null };
+}
+
+/** What the article already has that the decision depends on, read inside the transaction. */
+interface Known {
+  article: ArticleRecord | undefined;
+  texts: TextIndex;
+  /** The stored version with the capture's content hash, if any. */
+  match: StoredVersion | undefined;
+  /** The version the capture is compared with; undefined for a new article (or one whose baseline went missing). */
+  baseline: VersionRecord | undefined;
+}
+
+async function readKnown(tx: WriteTx, key: string, hash: string): Promise<Known> {
   const versions = tx.objectStore('versions');
-  const visits = tx.objectStore('visits');
-  const textStore = tx.objectStore('texts');
-  const searchStore = tx.objectStore('search');
-
-  const retried = await visits.index('byCapture').get(captureId);
-  if (retried) return { ...retried.outcome, duplicate: true };
-
   const [article, texts, match] = await Promise.all([
-    articles.get(key),
-    readTexts(textStore, key),
+    tx.objectStore('articles').get(key),
+    readTexts(tx.objectStore('texts'), key),
     versions.index('byHash').get([key, hash]),
   ]);
   const storedBaseline = article && (await versions.get([key, article.baseline.seq]));
-  const baseline = storedBaseline && resolveVersion(storedBaseline, texts);
+  return { article, texts, match, baseline: storedBaseline && resolveVersion(storedBaseline, texts) };
+}
+
+/** A retried capture: nothing is written; it answers what the first attempt answered, and what it compared. */
+async function replay(tx: WriteTx, visit: VisitRecord): Promise<Recorded> {
+  const outcome: RecordOutcome = { ...visit.outcome, duplicate: true };
+  if (!('baselineSeq' in outcome)) return { outcome, compared: null };
+  const versions = tx.objectStore('versions');
+  const [texts, baseline, seen] = await Promise.all([
+    readTexts(tx.objectStore('texts'), visit.key),
+    versions.get([visit.key, outcome.baselineSeq]),
+    versions.get([visit.key, outcome.seq]),
+  ]);
+  if (!baseline || !seen) return { outcome, compared: null };
+  return { outcome, compared: { baseline: resolveVersion(baseline, texts), seen: resolveVersion(seen, texts) } };
+}
+
+/** How the capture compares with the baseline, and whether it is an incomplete capture of it. */
+function decide(snapshot: Snapshot, hash: string, known: Known): { outcome: RecordOutcome; partial: boolean } {
+  const { article, match, baseline } = known;
   const nextSeq = (article?.latestSeq ?? 0) + 1;
-
-  let outcome: RecordOutcome;
-  let partial = false;
-  if (!article || !baseline) {
-    // No baseline: a new article, or (defensively) one whose baseline version has gone missing.
-    outcome = { kind: 'first', seq: match?.seq ?? nextSeq };
-  } else {
-    const compared = { baselineSeq: baseline.seq, baselineVisit: article.baseline.visit };
-    const next = comparable(snapshot);
-    const seen = comparable(baseline);
-    const newEntries = snapshot.liveBlog ? liveBlogNewEntries(next, seen) : null;
-    if (hash === baseline.hash || sameContent(next, seen)) {
-      outcome = { kind: 'unchanged', seq: baseline.seq, since: article.baseline.since };
-    } else if (looksPartial(next.blocks, seen.blocks)) {
-      partial = true;
-      outcome = { kind: 'partial', seq: match?.seq ?? nextSeq, ...compared };
-    } else if (match) {
-      outcome = { kind: 'revert', seq: match.seq, ...compared };
-    } else if (newEntries !== null) {
-      outcome = { kind: 'liveblog-update', seq: nextSeq, newEntries, ...compared };
-    } else {
-      outcome = { kind: 'changed', seq: nextSeq, ...compared };
-    }
+  // No baseline: a new article, or (defensively) one whose baseline version has gone missing.
+  if (!article || !baseline) return { outcome: { kind: 'first', seq: match?.seq ?? nextSeq }, partial: false };
+  const compared = { baselineSeq: baseline.seq, baselineVisit: article.baseline.visit };
+  const next = comparable(snapshot);
+  const seen = comparable(baseline);
+  if (hash === baseline.hash || sameContent(next, seen)) {
+    return { outcome: { kind: 'unchanged', seq: baseline.seq, since: article.baseline.since }, partial: false };
   }
+  if (looksPartial(next.blocks, seen.blocks)) {
+    return { outcome: { kind: 'partial', seq: match?.seq ?? nextSeq, ...compared }, partial: true };
+  }
+  if (match) return { outcome: { kind: 'revert', seq: match.seq, ...compared }, partial: false };
+  const newEntries = snapshot.liveBlog ? liveBlogNewEntries(next, seen) : null;
+  if (newEntries !== null) {
+    return { outcome: { kind: 'liveblog-update', seq: nextSeq, newEntries, ...compared }, partial: false };
+  }
+  return { outcome: { kind: 'changed', seq: nextSeq, ...compared }, partial: false };
+}
 
-  const { seq } = outcome;
-  const isNew = !match;
+interface VersionFacts {
+  hash: string;
+  seq: number;
+  now: number;
+  partial: boolean;
+}
+
+/**
+ * Stores what the capture saw: counts one more capture of the stored version it matched, or adds it as a new version
+ * (with its new texts and the article's rebuilt search record). Resolves to that version.
+ */
+async function storeVersion(tx: WriteTx, snapshot: Snapshot, known: Known, facts: VersionFacts): Promise<VersionRecord> {
+  const { texts, match, baseline } = known;
+  const versions = tx.objectStore('versions');
   if (match) {
     await versions.put({
       ...match,
-      lastSeen: Math.max(match.lastSeen, now),
+      lastSeen: Math.max(match.lastSeen, facts.now),
       captureCount: match.captureCount + 1,
       // A complete visit landing on a version first stored as partial shows it was real content after all.
-      partial: match.partial && partial,
+      partial: match.partial && facts.partial,
     });
-  } else {
-    // Only what this article has not stored before adds a text record; an edited text is stored as a delta against
-    // the baseline's, which is what the reader saw before.
-    const version = toStored(newVersion(snapshot, hash, seq, now, partial), texts, baseline);
-    const indexed = texts.added.size > 0 && searchRecord(texts);
-    writeAdded(textStore, texts);
-    await Promise.all([versions.add(version), indexed && searchStore.put(indexed, key)]);
+    return baseline?.seq === match.seq ? baseline : resolveVersion(match, texts);
   }
-  const visit: VisitRecord = { key, time: now, seq, captureId, partial, outcome };
-  await visits.add(visit);
-  await articles.put(nextArticle(article, snapshot, { now, seq, isNew, partial, outcome }));
-  return outcome;
+  // Only what this article has not stored before adds a text record; an edited text is stored as a delta against
+  // the baseline's, which is what the reader saw before.
+  const version = newVersion(snapshot, facts);
+  const stored = toStored(version, texts, baseline);
+  const indexed = texts.added.size > 0 && searchRecord(texts);
+  writeAdded(tx.objectStore('texts'), texts);
+  await Promise.all([versions.add(stored), indexed && tx.objectStore('search').put(indexed, snapshot.key)]);
+  return version;
 }
 
-function newVersion(snapshot: Snapshot, hash: string, seq: number, now: number, partial: boolean): VersionRecord {
+function newVersion(snapshot: Snapshot, { hash, seq, now, partial }: VersionFacts): VersionRecord {
   return {
     key: snapshot.key,
     seq,

@@ -121,6 +121,36 @@ describe('capture service', () => {
     expect(result.badge?.title).toMatch(/^Palimpsest: 1 paragraph changed since your visit on /);
   });
 
+  test("a revert's badge compares the baseline with the stored version the page went back to", async () => {
+    await capture();
+    const edited = [...PARAGRAPHS];
+    edited[2] = `${edited[2]} A spokesman later denied this.`;
+    await capture(makeSnapshot({ body: paragraphs(edited) }));
+    // The original again, plus page furniture the comparison ignores: the same version as the first.
+    const result = await capture(makeSnapshot({ body: [...paragraphs(PARAGRAPHS), { kind: 'p', text: 'Advertisement' }] }));
+    expect(result.reply).toMatchObject({ ok: true, outcome: { kind: 'revert', seq: 1, baselineSeq: 2 } });
+    expect(result.badge?.text).toBe('1');
+    expect(result.badge?.title).toMatch(/^Palimpsest: reverted to version 1 since your visit on .* \(1 paragraph differ\)$/);
+  });
+
+  test('a retried capture gets the badge its first attempt got', async () => {
+    await capture();
+    const edited = [...PARAGRAPHS];
+    edited[2] = `${edited[2]} A spokesman later denied this.`;
+    const input = {
+      snapshot: makeSnapshot({ body: paragraphs(edited) }),
+      captureId: 'retried',
+      senderUrl: ARTICLE_KEY,
+      settings: DEFAULT_SETTINGS,
+      now: Date.now(),
+    };
+    const first = await handleCapture(db, input);
+    const retry = await handleCapture(db, input);
+    expect(retry.reply).toMatchObject({ ok: true, outcome: { kind: 'changed', duplicate: true } });
+    expect(retry.badge).toEqual(first.badge);
+    expect(first.badge?.text).toBe('1');
+  });
+
   test('a capture cut to the caps is stored, exported and re-imported flagged as too large', async () => {
     await capture(makeSnapshot({ truncated: true }));
     const [version] = await getVersions(db, 'example-news.com/world/2024/harbour-bridge-closure');

@@ -11,6 +11,7 @@ import { openHistoryDb } from '../../lib/store/open';
 import { type PalimpsestDB } from '../../lib/store/schema';
 import { countRecords, getArticle, getVersions, getVisits } from '../../lib/store/read';
 import { recordSnapshot } from '../../lib/store/record';
+import { recordOutcome } from './helpers/record';
 import { contentHash } from '../../lib/model/normalize';
 import type { Snapshot } from '../../lib/model/snapshot';
 import { editParagraph, makeSnapshot } from './helpers/snapshots';
@@ -24,7 +25,7 @@ afterEach(() => db.close());
 test('five simultaneous captures of the same article: one version, five visits', async () => {
   const snapshot = makeSnapshot();
   const outcomes = await Promise.all(
-    Array.from({ length: 5 }, (_, i) => recordSnapshot(db, snapshot, { now: 1000 + i, captureId: `same-${i}` })),
+    Array.from({ length: 5 }, (_, i) => recordOutcome(db, snapshot, { now: 1000 + i, captureId: `same-${i}` })),
   );
   expect(outcomes.filter((o) => o.kind === 'first')).toHaveLength(1);
   expect(outcomes.filter((o) => o.kind === 'unchanged')).toHaveLength(4);

@@ -11,6 +11,7 @@ import { DB_VERSION, migrations, textHash } from '../../lib/store/migrations';
 import { openHistoryDb } from '../../lib/store/open';
 import { getVersion, getVersions, getVisits } from '../../lib/store/read';
 import { recordSnapshot } from '../../lib/store/record';
+import { recordOutcome } from './helpers/record';
 import { keysWithText } from '../../lib/store/search';
 import { readTexts } from '../../lib/store/texts';
 import { contentHash } from '../../lib/model/normalize';
@@ -138,8 +139,8 @@ describe('migration 1 -> 2', () => {
     expect(await db.getAllKeysFromIndex('articles', 'siteName', 'Example News')).toEqual([ARTICLE_KEY]);
     expect(await db.getFromIndex('visits', 'byCapture', 'cap-2')).toMatchObject({ time: 2000 });
     // And recording carries on from the migrated history: a retry is recognised, a new visit compares with it.
-    expect(await recordSnapshot(db, snapshot, { now: 3000, captureId: 'cap-2' })).toMatchObject({ duplicate: true });
-    expect(await recordSnapshot(db, snapshot, { now: 3000, captureId: 'cap-3' })).toEqual({
+    expect(await recordOutcome(db, snapshot, { now: 3000, captureId: 'cap-2' })).toMatchObject({ duplicate: true });
+    expect(await recordOutcome(db, snapshot, { now: 3000, captureId: 'cap-3' })).toEqual({
       kind: 'unchanged',
       seq: 1,
       since: 1000,
@@ -232,7 +233,7 @@ describe('migration 2 -> 3 -> 4', () => {
     // Recording carries on from the migrated history: an edit of one paragraph adds one text.
     const before = (await storedTexts(db, ARTICLE_KEY)).size;
     const next = makeSnapshot({ body: editParagraph(2, (text) => text.replace('double', 'quadruple')) });
-    expect(await recordSnapshot(db, next, { now: 3000, captureId: 'cap-4' })).toMatchObject({ kind: 'changed', seq: 4 });
+    expect(await recordOutcome(db, next, { now: 3000, captureId: 'cap-4' })).toMatchObject({ kind: 'changed', seq: 4 });
     expect((await storedTexts(db, ARTICLE_KEY)).size).toBe(before + 1);
     expect((await getVersion(db, ARTICLE_KEY, 4))!.body).toEqual(next.body);
     db.close();

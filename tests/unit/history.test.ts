@@ -11,7 +11,7 @@ import { type PalimpsestDB } from '../../lib/store/schema';
 import { clearAll, deleteArticle, pruneBefore } from '../../lib/store/prune';
 import { countRecords, getArticle, getVersion, getVersions, getVisits } from '../../lib/store/read';
 import type { RecordOutcome } from '../../lib/model/outcome';
-import { recordSnapshot } from '../../lib/store/record';
+import { recordOutcome } from './helpers/record';
 import type { TextRecord } from '../../lib/store/schema';
 import { withWrite } from '../../lib/store/transaction';
 import { keysWithText } from '../../lib/store/search';
@@ -38,7 +38,7 @@ beforeEach(async () => {
 afterEach(() => db.close());
 
 function capture(snapshot: Snapshot, now: number, captureId = `capture-${++captures}`): Promise<RecordOutcome> {
-  return recordSnapshot(db, snapshot, { now, captureId });
+  return recordOutcome(db, snapshot, { now, captureId });
 }
 
 const A = makeSnapshot();
@@ -384,7 +384,7 @@ describe('property: versions are exactly the distinct contents seen', () => {
         try {
           let baselineHash: string | undefined;
           for (const [i, pick] of picks.entries()) {
-            const outcome = await recordSnapshot(run, POOL[pick]!, { now: 1000 + i, captureId: `p${i}` });
+            const outcome = await recordOutcome(run, POOL[pick]!, { now: 1000 + i, captureId: `p${i}` });
             const hash = hashes[pick]!;
             if (i === 0) expect(outcome.kind).toBe('first');
             else expect(outcome.kind === 'unchanged').toBe(hash === baselineHash);

@@ -14,7 +14,7 @@ import { DB_VERSION, migrations } from '../../lib/store/migrations';
 import { openHistoryDb } from '../../lib/store/open';
 import { type ArticleRecord, type PalimpsestDB, type UpgradeTransaction, type VersionRecord, type VisitRecord } from '../../lib/store/schema';
 import { countRecords, getArticle, getVersions, getVisits } from '../../lib/store/read';
-import { recordSnapshot } from '../../lib/store/record';
+import { recordOutcome } from './helpers/record';
 import type { Snapshot } from '../../lib/model/snapshot';
 
 interface V1Dump {
@@ -95,18 +95,18 @@ describe('opening a version-1 database with the current code', () => {
       extractor: baseline.extractor,
     };
     const later = article.lastVisit + 86_400_000;
-    expect(await recordSnapshot(db, snapshot, { now: later, captureId: 'after-upgrade-1' })).toMatchObject({
+    expect(await recordOutcome(db, snapshot, { now: later, captureId: 'after-upgrade-1' })).toMatchObject({
       kind: 'unchanged',
       seq: baseline.seq,
     });
     const edited = { ...snapshot, body: [...snapshot.body, { kind: 'p' as const, text: 'This article was amended.' }] };
-    expect(await recordSnapshot(db, edited, { now: later + 1, captureId: 'after-upgrade-2' })).toMatchObject({
+    expect(await recordOutcome(db, edited, { now: later + 1, captureId: 'after-upgrade-2' })).toMatchObject({
       kind: 'changed',
       seq: article.latestSeq + 1,
       baselineSeq: baseline.seq,
     });
     // Retried captures from before the upgrade are still recognised (the byCapture index covers old visits).
     const old = V1.visits.find((v) => v.key === article.key)!;
-    expect(await recordSnapshot(db, snapshot, { now: later + 2, captureId: old.captureId })).toMatchObject({ duplicate: true });
+    expect(await recordOutcome(db, snapshot, { now: later + 2, captureId: old.captureId })).toMatchObject({ duplicate: true });
   });
 });
