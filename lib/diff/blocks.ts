@@ -5,7 +5,7 @@
  */
 import type { Block } from '../model/snapshot';
 import type { BlockChange } from './types';
-import { alignKeys } from './align';
+import { alignKeys, type Anchors } from './align';
 import {
   editSimilarity,
   moveSimilarity,
@@ -30,12 +30,49 @@ function range(from: number, to: number): number[] {
   return out;
 }
 
+/** Both sides' block texts, normalised, and as integer keys: equal texts get equal keys. */
+interface Texts {
+  oldNorm: string[];
+  newNorm: string[];
+  oldKeys: number[];
+  newKeys: number[];
+}
+
+/** Blocks that moved, exactly or edited: old indices, and by new index where each came from. */
+interface Moves {
+  from: Set<number>;
+  to: Map<number, { oldIndex: number; edited: boolean }>;
+}
+
+/** Blocks edited in place (old index <-> new index), and the removed and added blocks no edit explains. */
+interface Edits {
+  byOld: Map<number, number>;
+  byNew: Map<number, number>;
+  leftRemoved: number[];
+  leftAdded: number[];
+}
+
+type Similarity = (o: number, n: number) => number;
+
 export function diffBlocks(
   older: Block[],
   newer: Block[],
   budget: Budget,
   normalise: (s: string) => string,
 ): BlockChange[] {
+  const texts = internTexts(older, newer, normalise);
+  const anchors = alignKeys(texts.oldKeys, texts.newKeys, budget.deadline);
+  const gaps = gapsAround(anchors, older.length, newer.length);
+  const moves = exactMoves(gaps, texts);
+  const similarity = similarities(texts);
+  const limits: PairLimits = { deadline: budget.deadline, work: PAIR_WORK, cut: false };
+  const edits = editsInPlace(gaps, moves, similarity.edit, limits);
+  addEditedMoves(edits, moves, similarity.move, limits);
+  if (limits.cut) budget.coarse = true;
+  return layOut({ older, newer, anchors, gaps, moves, edits }, budget);
+}
+
+function internTexts(older: Block[], newer: Block[], normalise: (s: string) => string): Texts {
   const oldNorm = older.map((b) => normalise(b.text));
   const newNorm = newer.map((b) => normalise(b.text));
   // Interning the normalised texts makes every later equality test an integer comparison.
@@ -45,22 +82,25 @@ export function diffBlocks(
     if (id === undefined) ids.set(s, (id = ids.size));
     return id;
   };
-  const oldKeys = oldNorm.map(intern);
-  const newKeys = newNorm.map(intern);
+  return { oldNorm, newNorm, oldKeys: oldNorm.map(intern), newKeys: newNorm.map(intern) };
+}
 
-  const anchors = alignKeys(oldKeys, newKeys, budget.deadline);
-  const gaps: Gap[] = []; // gaps[g] comes before anchors[g]; the last one follows the last anchor
+/** The unaligned blocks: gaps[g] comes before anchors[g]; the last one follows the last anchor. */
+function gapsAround(anchors: Anchors, oldLength: number, newLength: number): Gap[] {
+  const gaps: Gap[] = [];
   let pi = 0;
   let pj = 0;
-  for (const [i, j] of [...anchors, [older.length, newer.length] as const]) {
+  for (const [i, j] of [...anchors, [oldLength, newLength] as const]) {
     gaps.push({ removed: range(pi, i), added: range(pj, j) });
     pi = i + 1;
     pj = j + 1;
   }
+  return gaps;
+}
 
-  // Exact moves: the same text gone from one gap and arrived in another (e.g. two paragraphs swapped).
-  const movedFrom = new Set<number>();
-  const movedTo = new Map<number, { oldIndex: number; edited: boolean }>(); // by new index
+/** Exact moves: the same text gone from one gap and arrived in another (e.g. two paragraphs swapped). */
+function exactMoves(gaps: readonly Gap[], { oldKeys, newKeys }: Texts): Moves {
+  const moves: Moves = { from: new Set(), to: new Map() };
   const gone = new Map<number, number[]>();
   for (const g of gaps) {
     for (const o of g.removed) {
@@ -77,65 +117,77 @@ export function diffBlocks(
       const o = queue?.[used];
       if (o === undefined) continue;
       taken.set(newKeys[n]!, used + 1);
-      movedFrom.add(o);
-      movedTo.set(n, { oldIndex: o, edited: false });
+      moves.from.add(o);
+      moves.to.set(n, { oldIndex: o, edited: false });
     }
   }
+  return moves;
+}
 
-  // Edits in place: similar removed/added blocks within the same gap, in order.
+/** How alike an old and a new block are, to pair edits and moves; word sets are built once, when first needed. */
+function similarities({ oldNorm, newNorm }: Texts): { edit: Similarity; move: Similarity } {
   const oldSets: Array<Set<string> | undefined> = [];
   const newSets: Array<Set<string> | undefined> = [];
   const oldSet = (o: number): Set<string> => (oldSets[o] ??= wordSet(oldNorm[o]!));
   const newSet = (n: number): Set<string> => (newSets[n] ??= wordSet(newNorm[n]!));
-  const limits: PairLimits = { deadline: budget.deadline, work: PAIR_WORK, cut: false };
-  const editedOld = new Map<number, number>(); // old index -> new index
-  const editedNew = new Map<number, number>(); // new index -> old index
-  const leftRemoved: number[] = [];
-  const leftAdded: number[] = [];
+  return {
+    edit: (o, n) => editSimilarity(oldSet(o), newSet(n)),
+    move: (o, n) => moveSimilarity(oldSet(o), newSet(n)),
+  };
+}
+
+/** Edits in place: similar removed/added blocks within the same gap, in order. */
+function editsInPlace(gaps: readonly Gap[], moves: Moves, similarity: Similarity, limits: PairLimits): Edits {
+  const edits: Edits = { byOld: new Map(), byNew: new Map(), leftRemoved: [], leftAdded: [] };
   for (const g of gaps) {
-    const removed = g.removed.filter((o) => !movedFrom.has(o));
-    const added = g.added.filter((n) => !movedTo.has(n));
-    const pairs = pairInOrder(removed, added, (o, n) => editSimilarity(oldSet(o), newSet(n)), limits);
-    for (const [x, y] of pairs) {
-      editedOld.set(removed[x]!, added[y]!);
-      editedNew.set(added[y]!, removed[x]!);
+    const removed = g.removed.filter((o) => !moves.from.has(o));
+    const added = g.added.filter((n) => !moves.to.has(n));
+    for (const [x, y] of pairInOrder(removed, added, similarity, limits)) {
+      edits.byOld.set(removed[x]!, added[y]!);
+      edits.byNew.set(added[y]!, removed[x]!);
     }
-    for (const o of removed) if (!editedOld.has(o)) leftRemoved.push(o);
-    for (const n of added) if (!editedNew.has(n)) leftAdded.push(n);
+    for (const o of removed) if (!edits.byOld.has(o)) edits.leftRemoved.push(o);
+    for (const n of added) if (!edits.byNew.has(n)) edits.leftAdded.push(n);
   }
+  return edits;
+}
 
-  // Moved and edited: clearly the same block, but in another gap (or crossing another edit).
-  for (const [o, n] of pairMoves(leftRemoved, leftAdded, (o, n) => moveSimilarity(oldSet(o), newSet(n)), limits)) {
-    movedFrom.add(o);
-    movedTo.set(n, { oldIndex: o, edited: true });
+/** Moved and edited: clearly the same block, but in another gap (or crossing another edit). */
+function addEditedMoves(edits: Edits, moves: Moves, similarity: Similarity, limits: PairLimits): void {
+  for (const [o, n] of pairMoves(edits.leftRemoved, edits.leftAdded, similarity, limits)) {
+    moves.from.add(o);
+    moves.to.set(n, { oldIndex: o, edited: true });
   }
+}
 
-  if (limits.cut) budget.coarse = true;
+interface Alignment {
+  older: Block[];
+  newer: Block[];
+  anchors: Anchors;
+  gaps: readonly Gap[];
+  moves: Moves;
+  edits: Edits;
+}
 
+/**
+ * The changes in reading order of the new version: each gap (its removed and added blocks, each side in its own
+ * order, with every edit after the blocks before it on both sides), then the anchor that closes it.
+ */
+function layOut(alignment: Alignment, budget: Budget): BlockChange[] {
+  const { older, newer, anchors, gaps, moves, edits } = alignment;
   const out: BlockChange[] = [];
   const emitRemoved = (o: number): void => {
-    if (movedFrom.has(o) || editedOld.has(o)) return;
-    const b = older[o]!;
-    out.push({ type: 'removed', kind: b.kind, text: b.text, oldIndex: o });
+    if (!moves.from.has(o) && !edits.byOld.has(o)) out.push(removedChange(older, o));
   };
   const emitAdded = (n: number): void => {
-    const b = newer[n]!;
-    const move = movedTo.get(n);
-    if (!move) {
-      out.push({ type: 'added', kind: b.kind, text: b.text, newIndex: n });
-    } else if (!move.edited) {
-      out.push({ type: 'moved', kind: b.kind, text: b.text, oldIndex: move.oldIndex, newIndex: n });
-    } else {
-      const segments = wordSegments(older[move.oldIndex]!.text, b.text, budget);
-      out.push({ type: 'moved', kind: b.kind, text: b.text, oldIndex: move.oldIndex, newIndex: n, segments });
-    }
+    out.push(addedChange(alignment, n, budget));
   };
   gaps.forEach((g, k) => {
-    const added = g.added.filter((n) => !editedNew.has(n));
+    const added = g.added.filter((n) => !edits.byNew.has(n));
     let ri = 0;
     let ai = 0;
     for (const n of g.added) {
-      const o = editedNew.get(n);
+      const o = edits.byNew.get(n);
       if (o === undefined) continue;
       // Removed and added blocks before this edit, each side in its own order, then the edit itself.
       while (ri < g.removed.length && g.removed[ri]! < o) emitRemoved(g.removed[ri++]!);
@@ -153,4 +205,19 @@ export function diffBlocks(
     }
   });
   return out;
+}
+
+function removedChange(older: Block[], o: number): BlockChange {
+  const b = older[o]!;
+  return { type: 'removed', kind: b.kind, text: b.text, oldIndex: o };
+}
+
+/** A block only the new version has where it is: added, moved, or moved and edited (word-diffed). */
+function addedChange({ older, newer, moves }: Alignment, n: number, budget: Budget): BlockChange {
+  const b = newer[n]!;
+  const move = moves.to.get(n);
+  if (!move) return { type: 'added', kind: b.kind, text: b.text, newIndex: n };
+  if (!move.edited) return { type: 'moved', kind: b.kind, text: b.text, oldIndex: move.oldIndex, newIndex: n };
+  const segments = wordSegments(older[move.oldIndex]!.text, b.text, budget);
+  return { type: 'moved', kind: b.kind, text: b.text, oldIndex: move.oldIndex, newIndex: n, segments };
 }
