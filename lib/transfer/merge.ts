@@ -122,45 +122,85 @@ function mergeArticle(tx: WriteTx, incoming: ExportArticle, known: Known | null,
     storedVisits: [],
     texts: new TextIndex(key),
   };
+  const versions = mergeVersions(incoming, existing, stored, texts);
+  const newVisits = newVisitsOf(incoming, storedVisits, versions.seqOf);
+  countCaptures(versions.touched, newVisits, stored);
 
-  // Versions: the same content (sha256) is the same version, whatever seq either side gave it.
+  const versionCount = stored.length + versions.fresh;
+  const touched = [...versions.touched.values()];
+  const article = existing
+    ? mergedArticle(existing, incoming, versions.latestSeq, versionCount)
+    : newArticle(incoming, versions.latestSeq, versionCount, touched, [...storedVisits, ...newVisits]);
+  queueWrites(tx, { key, texts, versions: touched, visits: newVisits, article });
+  if (!existing) added.articles++;
+  added.versions += versions.fresh;
+  added.visits += newVisits.length;
+}
+
+/** The article's versions after the merge: what changed of them, and how the file's seqs map onto the database's. */
+interface MergedVersions {
+  /** The file's seq -> the database's. */
+  seqOf: Map<number, number>;
+  /** Versions to write, by the database's seq: new ones, and stored ones the file saw too. */
+  touched: Map<number, StoredVersion>;
+  latestSeq: number;
+  /** How many of the file's versions are new to the database. */
+  fresh: number;
+}
+
+/**
+ * Versions: the same content (sha256) is the same version, whatever seq either side gave it. A new article keeps the
+ * file's seqs, so a round trip through a file changes nothing; versions new to a known article go after everything
+ * it has, in the file's order, exactly as if they had just been captured.
+ */
+function mergeVersions(
+  incoming: ExportArticle,
+  existing: ArticleRecord | undefined,
+  stored: StoredVersion[],
+  texts: TextIndex,
+): MergedVersions {
   const byHash = new Map(stored.map((version) => [version.hash, version]));
-  const bySeq = new Map(stored.map((version) => [version.seq, version]));
-  // A new article keeps the file's seqs, so a round trip through a file changes nothing; versions new to a known
-  // article go after everything it has, in the file's order, exactly as if they had just been captured.
   const keepSeqs = !existing && stored.length === 0;
-  let latestSeq = stored.reduce((max, version) => Math.max(max, version.seq), existing?.latestSeq ?? 0);
-  const seqOf = new Map<number, number>();
-  const touched = new Map<number, StoredVersion>();
+  const merged: MergedVersions = {
+    seqOf: new Map(),
+    touched: new Map(),
+    latestSeq: stored.reduce((max, version) => Math.max(max, version.seq), existing?.latestSeq ?? 0),
+    fresh: 0,
+  };
   // New texts are stored as deltas against the version before them where that is smaller.
   const last = stored.reduce<StoredVersion | undefined>((a, b) => (a && a.seq > b.seq ? a : b), undefined);
   let reference: Reference | undefined = last && resolveVersion(last, texts);
-  let fresh = 0;
   for (const version of [...incoming.versions].sort((a, b) => a.seq - b.seq)) {
-    const firstSeen = Date.parse(version.firstSeen);
-    const lastSeen = Date.parse(version.lastSeen);
     const match = byHash.get(version.sha256);
     if (match) {
-      seqOf.set(version.seq, match.seq);
-      touched.set(match.seq, {
-        ...match,
-        firstSeen: Math.min(match.firstSeen, firstSeen),
-        lastSeen: Math.max(match.lastSeen, lastSeen),
-        // As in recordSnapshot: once either side saw the content complete, it was real content.
-        partial: match.partial && version.partial,
-      });
-      reference = version;
-      continue;
+      merged.seqOf.set(version.seq, match.seq);
+      merged.touched.set(match.seq, seenAgain(match, version));
+    } else {
+      const seq = keepSeqs ? version.seq : ++merged.latestSeq;
+      merged.seqOf.set(version.seq, seq);
+      merged.touched.set(seq, toStored(toRecord(incoming.key, seq, version), texts, reference));
+      merged.fresh++;
     }
-    const seq = keepSeqs ? version.seq : ++latestSeq;
-    seqOf.set(version.seq, seq);
-    touched.set(seq, toStored(toRecord(key, seq, version), texts, reference));
     reference = version;
-    fresh++;
   }
-  if (keepSeqs) latestSeq = incoming.versions.reduce((max, version) => Math.max(max, version.seq), 0);
+  if (keepSeqs) merged.latestSeq = incoming.versions.reduce((max, version) => Math.max(max, version.seq), 0);
+  return merged;
+}
 
-  // Visits, mapped onto the database's seqs and deduplicated by (time, seq).
+/** A stored version the file has too: its first and last sightings widened to cover both. */
+function seenAgain(match: StoredVersion, version: ExportVersion): StoredVersion {
+  return {
+    ...match,
+    firstSeen: Math.min(match.firstSeen, Date.parse(version.firstSeen)),
+    lastSeen: Math.max(match.lastSeen, Date.parse(version.lastSeen)),
+    // As in recordSnapshot: once either side saw the content complete, it was real content.
+    partial: match.partial && version.partial,
+  };
+}
+
+/** The file's visits the database does not have, mapped onto the database's seqs and deduplicated by (time, seq). */
+function newVisitsOf(incoming: ExportArticle, storedVisits: VisitRecord[], seqOf: Map<number, number>): VisitRecord[] {
+  const { key } = incoming;
   const seen = new Set(storedVisits.map((visit) => `${visit.time}:${visit.seq}`));
   const newVisits: VisitRecord[] = [];
   for (const visit of incoming.visits) {
@@ -175,8 +215,15 @@ function mergeArticle(tx: WriteTx, incoming: ExportArticle, known: Known | null,
     const outcome = { kind: 'unchanged' as const, seq, since: time };
     newVisits.push({ key, time, seq, captureId: importCaptureId(key, time, seq), partial: visit.partial, outcome });
   }
-  // captureCount counts the visits that saw a version, as recordSnapshot keeps it; at least 1, since it was captured.
-  // A visit never outlives its version (pruneBefore relies on it), so lastSeen covers every visit, as when recording.
+  return newVisits;
+}
+
+/**
+ * captureCount counts the visits that saw a version, as recordSnapshot keeps it; at least 1, since it was captured.
+ * A visit never outlives its version (pruneBefore relies on it), so lastSeen covers every visit, as when recording.
+ */
+function countCaptures(touched: Map<number, StoredVersion>, newVisits: VisitRecord[], stored: StoredVersion[]): void {
+  const bySeq = new Map(stored.map((version) => [version.seq, version]));
   for (const visit of newVisits) {
     const version = touched.get(visit.seq) ?? bySeq.get(visit.seq);
     if (!version) continue;
@@ -184,21 +231,24 @@ function mergeArticle(tx: WriteTx, incoming: ExportArticle, known: Known | null,
     touched.set(visit.seq, { ...version, lastSeen, captureCount: version.captureCount + 1 });
   }
   for (const version of touched.values()) version.captureCount = Math.max(1, version.captureCount);
+}
 
-  const versionCount = stored.length + fresh;
-  const article = existing
-    ? mergedArticle(existing, incoming, latestSeq, versionCount)
-    : newArticle(incoming, latestSeq, versionCount, [...touched.values()], [...storedVisits, ...newVisits]);
+interface ArticleWrites {
+  key: string;
+  texts: TextIndex;
+  versions: StoredVersion[];
+  visits: VisitRecord[];
+  article: ArticleRecord;
+}
 
+/** Queues the article's writes without awaiting them; a failed one aborts the transaction. */
+function queueWrites(tx: WriteTx, { key, texts, versions, visits, article }: ArticleWrites): void {
   const indexed = texts.added.size > 0 && searchRecord(texts);
   writeAdded(tx.objectStore('texts'), texts);
   const versionStore = unwrap(tx.objectStore('versions'));
-  for (const version of touched.values()) versionStore.put(version);
+  for (const version of versions) versionStore.put(version);
   const visitStore = unwrap(tx.objectStore('visits'));
-  for (const visit of newVisits) visitStore.add(visit);
+  for (const visit of visits) visitStore.add(visit);
   unwrap(tx.objectStore('articles')).put(article);
   if (indexed) unwrap(tx.objectStore('search')).put(indexed, key);
-  if (!existing) added.articles++;
-  added.versions += fresh;
-  added.visits += newVisits.length;
 }
