@@ -38,74 +38,110 @@ export function clearAll(db: PalimpsestDB): Promise<void> {
 export function pruneBefore(db: PalimpsestDB, cutoff: number): Promise<RecordCounts> {
   return withWrite(db, async (tx) => {
     const removed: RecordCounts = { articles: 0, versions: 0, visits: 0 };
-    const articles = tx.objectStore('articles');
-    const kept = new Map<string, ArticleRecord>();
-    for (const article of await articles.getAll()) {
-      if (article.lastVisit < cutoff) {
-        await articles.delete(article.key);
-        removed.articles++;
-      } else {
-        kept.set(article.key, article);
-      }
-    }
-
-    const changed = new Set<ArticleRecord>();
-    // Refs still used by the versions that stay, per article, so the texts only removed versions used go too.
-    const used = new Map<string, Set<string>>();
-    let version = await tx.objectStore('versions').openCursor();
-    while (version) {
-      const stored = version.value;
-      const { key, seq, lastSeen } = stored;
-      // Records of an article that is gone (or somehow never existed) are unreachable: remove them too.
-      const article = kept.get(key);
-      const protectedSeq = article && (seq === article.latestSeq || seq === article.baseline.seq);
-      if (!article || (lastSeen < cutoff && !protectedSeq)) {
-        await version.delete();
-        removed.versions++;
-        if (article) {
-          article.versionCount--;
-          changed.add(article);
-        }
-      } else {
-        const refs = used.get(key) ?? new Set<string>();
-        for (const ref of refsOf(stored)) refs.add(ref);
-        used.set(key, refs);
-      }
-      version = await version.continue();
-    }
-
-    // Texts and search records are not counted in the result: they are part of their versions. Those of articles
-    // that are gone go whole; an article that lost versions loses the texts only they used, and its search record is
-    // rebuilt without them.
-    const textStore = tx.objectStore('texts');
-    const searchStore = tx.objectStore('search');
-    let text = await textStore.openKeyCursor();
-    while (text) {
-      const [key] = text.key;
-      if (!used.has(key)) {
-        await Promise.all([textStore.delete(textsOf(key)), searchStore.delete(key)]);
-      }
-      // No ref is an array, so this lands on the next article's first text.
-      text = await text.continue([key, []] as unknown as [string, string]);
-    }
-    for (const article of changed) {
-      const refs = used.get(article.key);
-      if (refs) await pruneTexts(tx, article.key, refs);
-    }
-    for (const key of await searchStore.getAllKeys()) if (!used.has(key)) await searchStore.delete(key);
-
-    let visit = await tx.objectStore('visits').openCursor();
-    while (visit) {
-      if (!kept.has(visit.value.key) || visit.value.time < cutoff) {
-        await visit.delete();
-        removed.visits++;
-      }
-      visit = await visit.continue();
-    }
-
-    for (const article of changed) await articles.put(article);
+    const kept = await pruneArticles(tx, cutoff, removed);
+    const { changed, used } = await pruneVersions(tx, kept, cutoff, removed);
+    await pruneTextsAndSearch(tx, used, changed);
+    await pruneVisits(tx, kept, cutoff, removed);
+    for (const article of changed) await tx.objectStore('articles').put(article);
     return removed;
   });
+}
+
+/** Deletes the articles not visited since `cutoff`; resolves to the ones kept, by key. */
+async function pruneArticles(tx: WriteTx, cutoff: number, removed: RecordCounts): Promise<Map<string, ArticleRecord>> {
+  const articles = tx.objectStore('articles');
+  const kept = new Map<string, ArticleRecord>();
+  for (const article of await articles.getAll()) {
+    if (article.lastVisit < cutoff) {
+      await articles.delete(article.key);
+      removed.articles++;
+    } else {
+      kept.set(article.key, article);
+    }
+  }
+  return kept;
+}
+
+interface PrunedVersions {
+  /** Kept articles that lost versions (their versionCount already lowered), to be written back. */
+  changed: Set<ArticleRecord>;
+  /** Refs still used by the versions that stay, per article, so the texts only removed versions used go too. */
+  used: Map<string, Set<string>>;
+}
+
+/**
+ * Deletes versions last seen before `cutoff`, except each kept article's latest and baseline, and every version of an
+ * article that is gone (or somehow never existed): those are unreachable.
+ */
+async function pruneVersions(
+  tx: WriteTx,
+  kept: ReadonlyMap<string, ArticleRecord>,
+  cutoff: number,
+  removed: RecordCounts,
+): Promise<PrunedVersions> {
+  const pruned: PrunedVersions = { changed: new Set(), used: new Map() };
+  let version = await tx.objectStore('versions').openCursor();
+  while (version) {
+    const stored = version.value;
+    const { key, seq, lastSeen } = stored;
+    const article = kept.get(key);
+    const protectedSeq = article && (seq === article.latestSeq || seq === article.baseline.seq);
+    if (!article || (lastSeen < cutoff && !protectedSeq)) {
+      await version.delete();
+      removed.versions++;
+      if (article) {
+        article.versionCount--;
+        pruned.changed.add(article);
+      }
+    } else {
+      const refs = pruned.used.get(key) ?? new Set<string>();
+      for (const ref of refsOf(stored)) refs.add(ref);
+      pruned.used.set(key, refs);
+    }
+    version = await version.continue();
+  }
+  return pruned;
+}
+
+/**
+ * Texts and search records are not counted in the result: they are part of their versions. Those of articles that
+ * are gone go whole; an article that lost versions loses the texts only they used, and its search record is rebuilt
+ * without them.
+ */
+async function pruneTextsAndSearch(tx: WriteTx, used: PrunedVersions['used'], changed: Set<ArticleRecord>): Promise<void> {
+  const textStore = tx.objectStore('texts');
+  const searchStore = tx.objectStore('search');
+  let text = await textStore.openKeyCursor();
+  while (text) {
+    const [key] = text.key;
+    if (!used.has(key)) {
+      await Promise.all([textStore.delete(textsOf(key)), searchStore.delete(key)]);
+    }
+    // No ref is an array, so this lands on the next article's first text.
+    text = await text.continue([key, []] as unknown as [string, string]);
+  }
+  for (const article of changed) {
+    const refs = used.get(article.key);
+    if (refs) await pruneTexts(tx, article.key, refs);
+  }
+  for (const key of await searchStore.getAllKeys()) if (!used.has(key)) await searchStore.delete(key);
+}
+
+/** Deletes visits older than `cutoff`, and every visit of an article that is gone. */
+async function pruneVisits(
+  tx: WriteTx,
+  kept: ReadonlyMap<string, ArticleRecord>,
+  cutoff: number,
+  removed: RecordCounts,
+): Promise<void> {
+  let visit = await tx.objectStore('visits').openCursor();
+  while (visit) {
+    if (!kept.has(visit.value.key) || visit.value.time < cutoff) {
+      await visit.delete();
+      removed.visits++;
+    }
+    visit = await visit.continue();
+  }
 }
 
 /**
