@@ -96,22 +96,29 @@ export async function contentHash(content: HashedContent): Promise<string> {
   return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-/**
- * The search form: case- and accent-insensitive (NFD, combining marks dropped, lower case), so "Zurich" finds
- * "Zürich". Applied to stored texts and to what the reader types alike (lib/store/search.ts keeps an index of it).
- */
-export function searchable(text: string): string {
+/** Case and accents folded: NFD, combining marks dropped, lower case. */
+function foldCaseAndAccents(text: string): string {
   return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
 /**
- * Characters whose searchable() form is their lower case, one by one: from tab to U+00BF nothing decomposes under NFD
- * and nothing is a combining mark, and U+2010–U+2027 is punctuation (dashes, quotes, ellipsis) with no decomposition.
- * Most English text stays inside these, so the index is built with one toLowerCase instead of a normalisation.
+ * The search form: the comparable form (normalizeText: quote and dash styles, spaces, format characters) folded for
+ * case and accents, so "Zurich" finds "Zürich" and a straight quote finds a curly one. Applied to stored texts and to
+ * what the reader types alike (lib/store/search.ts keeps an index of it).
+ */
+export function searchable(text: string): string {
+  return foldCaseAndAccents(normalizeText(text));
+}
+
+/**
+ * Characters from tab to U+00BF and U+2010–U+2027 (dashes, quotes, ellipsis): normalizeText maps them into the same
+ * set without NFC, and in it nothing decomposes under NFD and nothing is a combining mark, so their searchable() form
+ * is their normalised form in lower case. Most English text stays inside these, so the index is built with
+ * normalizeText's fast path and one toLowerCase instead of two Unicode normalisations.
  */
 const PLAIN = /^[\t-\u00bf\u2010-\u2027]*$/;
 
 /** searchable(text), faster on the common case; identical output (tests/unit/store-search.test.ts). */
 export function fold(text: string): string {
-  return PLAIN.test(text) ? text.toLowerCase() : searchable(text);
+  return PLAIN.test(text) ? normalizeText(text).toLowerCase() : searchable(text);
 }

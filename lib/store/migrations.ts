@@ -6,7 +6,7 @@
 import type { BlockKind, Block } from '../model/snapshot';
 import type { PalimpsestDB, StoredVersion, UpgradeTransaction, VersionRecord } from './schema';
 import { searchRecord } from './search';
-import { takeChunk, TextIndex, textsOf, toStored, type Reference } from './texts';
+import { forEachArticleWithTexts, readTexts, takeChunk, TextIndex, textsOf, toStored, type Reference } from './texts';
 
 export type Migration = (db: PalimpsestDB, tx: UpgradeTransaction) => void;
 
@@ -53,6 +53,12 @@ export const migrations: readonly Migration[] = [
   (db, tx) => {
     db.createObjectStore('search');
     afterEarlier(tx, () => reencodeVersions(tx));
+  },
+  // 5: the search form became the comparable form folded (lib/model/normalize.ts's searchable(): curly quotes, dashes,
+  // no-break spaces and format characters now fold like case and accents), so every article's search record is
+  // rebuilt from its texts. Asynchronous, and runs after migration 4's cursor when upgrading from an older version.
+  (_db, tx) => {
+    afterEarlier(tx, () => rebuildSearch(tx));
   },
 ];
 
@@ -178,6 +184,14 @@ async function reencodeArticle(tx: UpgradeTransaction, stored: V3Version[]): Pro
   ]);
 }
 
+/** Migration 5's work: one search record per article that has texts, built from them as recording builds it. */
+async function rebuildSearch(tx: UpgradeTransaction): Promise<void> {
+  const textStore = tx.objectStore('texts');
+  await forEachArticleWithTexts(textStore, async (key) => {
+    const texts = await readTexts(textStore, key);
+    await tx.objectStore('search').put(searchRecord(texts), key);
+  });
+}
 
 export const DB_VERSION = migrations.length;
 

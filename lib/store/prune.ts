@@ -5,7 +5,7 @@
 import type { ArticleRecord, PalimpsestDB, TextChunk } from './schema';
 import type { RecordCounts } from './read';
 import { searchRecord } from './search';
-import { readTexts, refsOf, textsOf } from './texts';
+import { forEachArticleWithTexts, readTexts, refsOf, textsOf } from './texts';
 import { ofArticle, STORES, withWrite, type WriteTx } from './transaction';
 
 /** Forgets an article entirely: the article, all its versions and all its visits. */
@@ -111,15 +111,9 @@ async function pruneVersions(
 async function pruneTextsAndSearch(tx: WriteTx, used: PrunedVersions['used'], changed: Set<ArticleRecord>): Promise<void> {
   const textStore = tx.objectStore('texts');
   const searchStore = tx.objectStore('search');
-  let text = await textStore.openKeyCursor();
-  while (text) {
-    const [key] = text.key;
-    if (!used.has(key)) {
-      await Promise.all([textStore.delete(textsOf(key)), searchStore.delete(key)]);
-    }
-    // No ref is an array, so this lands on the next article's first text.
-    text = await text.continue([key, []] as unknown as [string, string]);
-  }
+  await forEachArticleWithTexts(textStore, async (key) => {
+    if (!used.has(key)) await Promise.all([textStore.delete(textsOf(key)), searchStore.delete(key)]);
+  });
   for (const article of changed) {
     const refs = used.get(article.key);
     if (refs) await pruneTexts(tx, article.key, refs);

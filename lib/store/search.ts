@@ -2,8 +2,8 @@
  * Full-text search over the stored history, through the 'search' store: one record per article holding the
  * searchable() form (lib/model/normalize.ts) of every distinct headline, dek, byline and body text the article has
  * stored, so a search reads one string per article and never normalises at query time. The index is rebuilt for an
- * article from its texts whenever they change: by recordSnapshot, importHistory, pruneBefore and migration 4;
- * deleteArticle and clearAll drop it with the rest.
+ * article from its texts whenever they change: by recordSnapshot, importHistory, pruneBefore and migration 4 (and
+ * migration 5 rebuilt every article's when searchable() changed); deleteArticle and clearAll drop it with the rest.
  *
  * The semantics are those of a full scan: an article matches when the searchable() form of any stored version's
  * headline, dek, byline or one body block contains the needle. Nothing is approximated (no word index, so no

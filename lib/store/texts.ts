@@ -166,6 +166,21 @@ export function* unchunk(refs: readonly [string, string][], chunks: readonly Tex
   }
 }
 
+/**
+ * Calls `each` with the key of every article that has texts, in key order, reading keys only. `each` may only await
+ * requests of the store's transaction, and may delete or rewrite that article's texts.
+ */
+export async function forEachArticleWithTexts(store: TextStore, each: (key: string) => Promise<void>): Promise<void> {
+  let cursor = await store.openKeyCursor();
+  while (cursor) {
+    const [key] = cursor.key;
+    await each(key);
+    // No ref is an array, so this lands on the next article's first text. (idb types the key as the store's key type,
+    // [string, string], though IndexedDB takes any key here.)
+    cursor = await cursor.continue([key, []] as unknown as [string, string]);
+  }
+}
+
 /** Loads every text of one article: two requests, whatever the number of versions. */
 export async function readTexts(store: TextStore, key: string): Promise<TextIndex> {
   const range = textsOf(key);

@@ -12,9 +12,9 @@ import { openHistoryDb } from '../../lib/store/open';
 import { getVersion, getVersions, getVisits } from '../../lib/store/read';
 import { recordSnapshot } from '../../lib/store/record';
 import { recordOutcome } from './helpers/record';
-import { keysWithText } from '../../lib/store/search';
+import { keysWithText, recordHas, searchRecord } from '../../lib/store/search';
 import { readTexts } from '../../lib/store/texts';
-import { contentHash } from '../../lib/model/normalize';
+import { contentHash, searchable } from '../../lib/model/normalize';
 import type { Snapshot } from '../../lib/model/snapshot';
 import { ARTICLE_KEY, editParagraph, makeSnapshot, PARAGRAPHS } from './helpers/snapshots';
 
@@ -298,6 +298,55 @@ describe('migration 3 -> 4', () => {
     expect((await keysWithText(db, 'cables corrode')).size).toBe(2);
     expect([...(await keysWithText(db, 'jonas lindqvist'))]).toEqual([ARTICLE_KEY]);
     expect((await keysWithText(db, 'harbour bridge will close')).size).toBe(1);
+    db.close();
+  });
+});
+
+describe('migration 4 -> 5', () => {
+  /** searchable() as schema version 4 had it: case and accents folded, quote and dash styles kept. */
+  const v4Searchable = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+
+  test('rebuilds every search record in the new search form, so straight quotes find curly ones', async () => {
+    const name = 'migration-4-to-5';
+    const v4 = await openDB<PalimpsestSchema>(name, 4, {
+      upgrade: (db, oldVersion, _newVersion, tx) => {
+        for (let v = oldVersion; v < 4; v++) migrations[v]!(db, tx);
+      },
+    });
+    // Version 4 stored versions and texts as today; only its search records were built with the older form.
+    const curly = makeSnapshot({
+      headline: 'Harbour Bridge ‘will close’ for three weeks',
+      body: editParagraph(1, () => 'Council leader Maria Okafor said the decision had been taken “with great reluctance” — after an inspection.'),
+    });
+    const other = makeSnapshot({ key: 'https://other.example/a', url: 'https://other.example/a', headline: 'Ferries double their crossings' });
+    await recordSnapshot(v4, curly, { now: 1000, captureId: 'v4-1' });
+    await recordSnapshot(v4, other, { now: 2000, captureId: 'v4-2' });
+    const v4Records = new Map<string, string>();
+    for (const key of [curly.key, other.key]) {
+      // A first capture stores every text whole: the version 4 record is its refs, then their search forms.
+      const texts = await readTexts(v4.transaction('texts').store, key);
+      const refs = texts.textRefs();
+      const record = JSON.stringify([[], refs]) + '\u0301' + refs.map((ref) => v4Searchable(texts.text(ref))).join('\u0300');
+      v4Records.set(key, record);
+      await v4.put('search', record, key);
+    }
+    const needle = searchable('taken "with great reluctance" - after');
+    expect(recordHas(v4Records.get(curly.key)!, needle)).toBe(false);
+    v4.close();
+
+    const db = await openHistoryDb(name);
+    expect(db.version).toBe(DB_VERSION);
+    expect([...(await keysWithText(db, 'taken "with great reluctance" - after'))]).toEqual([curly.key]);
+    expect([...(await keysWithText(db, "bridge 'will close'"))]).toEqual([curly.key]);
+    expect([...(await keysWithText(db, 'ferries double'))]).toEqual([other.key]);
+    // Each record is now exactly what recording builds (the plain article's is as it was), and the texts are intact.
+    for (const key of [curly.key, other.key]) {
+      const texts = await readTexts(db.transaction('texts').store, key);
+      expect(await db.get('search', key)).toBe(searchRecord(texts));
+    }
+    expect(await db.get('search', curly.key)).not.toBe(v4Records.get(curly.key));
+    expect(await db.get('search', other.key)).toBe(v4Records.get(other.key));
+    expect((await getVersions(db, curly.key))[0]).toMatchObject({ headline: curly.headline, body: curly.body });
     db.close();
   });
 });

@@ -91,6 +91,17 @@ describe('the index', () => {
     expect((await keysWithText(db, 'harbour bridge')).size).toBe(2);
   });
 
+  test('finds curly quotes, dashes and no-break spaces by what the reader types: straight quotes, hyphens, spaces', async () => {
+    const typographic = makeSnapshot({
+      body: editParagraph(1, () => 'Ms\u00a0Okafor said it was taken “with great reluctance” \u2014 after the ‘worst’ report.'),
+    });
+    await capture(typographic, 1000);
+    for (const needle of ['ms okafor said', 'taken "with great reluctance" - after', "the 'worst' report", 'RELUCTANCE”']) {
+      expect([...(await keysWithText(db, needle))], needle).toEqual([ARTICLE_KEY]);
+      expect(await keysWithText(db, needle), needle).toEqual(await scan(db, needle));
+    }
+  });
+
   test('a long needle across an edit is found by rebuilding the text, and only there', () => {
     const texts = new TextIndex('k');
     const before = `${'a'.repeat(100)} middle ${'b'.repeat(100)}`;

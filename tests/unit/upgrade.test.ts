@@ -15,6 +15,8 @@ import { openHistoryDb } from '../../lib/store/open';
 import { type ArticleRecord, type PalimpsestDB, type UpgradeTransaction, type VersionRecord, type VisitRecord } from '../../lib/store/schema';
 import { countRecords, getArticle, getVersions, getVisits } from '../../lib/store/read';
 import { recordOutcome } from './helpers/record';
+import { keysWithText, searchRecord } from '../../lib/store/search';
+import { readTexts } from '../../lib/store/texts';
 import type { Snapshot } from '../../lib/model/snapshot';
 
 interface V1Dump {
@@ -108,5 +110,13 @@ describe('opening a version-1 database with the current code', () => {
     // Retried captures from before the upgrade are still recognised (the byCapture index covers old visits).
     const old = V1.visits.find((v) => v.key === article.key)!;
     expect(await recordOutcome(db, snapshot, { now: later + 2, captureId: old.captureId })).toMatchObject({ duplicate: true });
+  });
+
+  test('gives every article the search record recording would build, so each headline is found', async () => {
+    for (const article of V1.articles) {
+      const texts = await readTexts(db.transaction('texts').store, article.key);
+      expect(await db.get('search', article.key)).toBe(searchRecord(texts));
+      expect(await keysWithText(db, article.headline)).toContain(article.key);
+    }
   });
 });
