@@ -26,6 +26,7 @@ const MIN_WORDS_FOR_SHORTER_RULE = 5;
  * jsdiff's diffWords, fed tokens we have already produced with its own tokeniser. jsdiff starts its timeout clock
  * only after tokenising, which for a 20,000-word block is a sizeable share of the budget; tokenising first lets
  * the timeout cover only what is left. Everything else (equality, joining, whitespace tidy-up) is wordDiff's.
+ * (jsdiff 9 reads the clock in diffWithOptionsObj, after tokenize; no upstream report found.)
  */
 class PretokenisedWordDiff extends Diff<string, string, string[]> {
   override castInput(tokens: string[]): string {

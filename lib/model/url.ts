@@ -66,7 +66,8 @@ function bareHost(hostname: string): string {
 }
 
 // Done here rather than by normalize-url: its sorting runs decodeURIComponent over the whole query, which
-// would merge ?q=a%26b with ?q=a&b. Pieces are kept as written; sorting is stable, so ?tag=b&tag=a stays.
+// would merge ?q=a%26b with ?q=a&b (https://github.com/sindresorhus/normalize-url/issues/189). Pieces are kept as
+// written; sorting is stable, so ?tag=b&tag=a stays.
 function cleanQuery(search: string): string {
   const kept = search.slice(1).split('&').filter((piece) => {
     const [name = '', value = ''] = piece.split('=', 2).map((t) => attempt(() => decodeURIComponent(t.replace(/\+/g, ' ')), t));
@@ -104,12 +105,13 @@ export function urlKey(url: string): string {
   u.hostname = bareHost(u.hostname);
   // The key has no scheme, so http://x:443 and https://x:80 must not keep a port the other scheme would drop.
   if (u.port === '80' || u.port === '443') u.port = '';
-  // Kept away from normalize-url, which strips a trailing slash from the whole string, query included.
+  // Kept away from normalize-url, which strips a trailing slash from the whole string, query included (no upstream
+  // report found).
   const query = cleanQuery(u.search);
   u.search = '';
   u.hash = '';
-  // normalize-url decodeURIs the path, turning %25 into a bare % that the next pass would decode again. It
-  // leaves undecodable paths alone, and so must we.
+  // normalize-url decodeURIs the path, turning %25 into a bare % that the next pass would decode again
+  // (https://github.com/sindresorhus/normalize-url/issues/125). It leaves undecodable paths alone, and so must we.
   if (attempt(() => decodeURI(u.pathname), null) !== null) u.pathname = u.pathname.replace(/%25/g, '%2525');
   const options = {
     stripProtocol: true,

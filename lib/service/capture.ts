@@ -47,7 +47,9 @@ function badgeForRecorded({ outcome, compared }: Recorded): BadgeState | null {
 /**
  * The URL to record. The browser's sender URL is the authority on which site sent the capture, but Chromium reports
  * the URL the document loaded with, not one it moved to with history.pushState (single-page sites). The payload's
- * URL is used only when it is on the very same origin as the sender, which the page controls anyway.
+ * URL is used only when it is on the very same origin as the sender, which the page controls anyway. (Chromium: no
+ * upstream report found; extension authors describe it in
+ * https://github.com/interledger/web-monetization-projects/issues/33.)
  */
 export function pageUrl(claimed: string, senderUrl: string): string {
   try {

@@ -8,7 +8,8 @@ import { DB_NAME, type PalimpsestDB, type UpgradeTransaction } from './schema';
 
 /**
  * Opens (creating or upgrading) the history database. `factory` lets tests use an isolated fake IndexedDB; idb's own
- * openDB always uses the global one, so the open request is made here and wrapped.
+ * openDB always uses the global one (https://github.com/jakearchibald/idb/issues/259), so the open request is made
+ * here and wrapped.
  */
 export async function openHistoryDb(
   name: string = DB_NAME,

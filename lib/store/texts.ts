@@ -176,7 +176,7 @@ export async function forEachArticleWithTexts(store: TextStore, each: (key: stri
     const [key] = cursor.key;
     await each(key);
     // No ref is an array, so this lands on the next article's first text. (idb types the key as the store's key type,
-    // [string, string], though IndexedDB takes any key here.)
+    // [string, string], though IndexedDB takes any key here; no upstream report found.)
     cursor = await cursor.continue([key, []] as unknown as [string, string]);
   }
 }

@@ -13,8 +13,9 @@ export type DbResult = { ok: true; db: PalimpsestDB } | { ok: false; message: st
 let opened: Promise<DbResult> | null = null;
 
 /**
- * Opens the database once per page. Firefox with history disabled refuses IndexedDB outright; that is reported as a
- * plain result so the page can explain it instead of failing silently.
+ * Opens the database once per page. Firefox with history disabled refuses IndexedDB outright (before Firefox 115:
+ * https://bugzilla.mozilla.org/show_bug.cgi?id=781982); that is reported as a plain result so the page can explain it
+ * instead of failing silently.
  */
 export function openPageDb(): Promise<DbResult> {
   opened ??= openHistoryDb().then(

@@ -66,7 +66,8 @@ describe('schema', () => {
 
 describe('migration 1 -> 2', () => {
   test('keeps existing data and adds the siteName and byCapture indexes', async () => {
-    // idb's openDB uses the global (fake) indexedDB, so this test uses a name no other test shares.
+    // idb's openDB uses the global (fake) indexedDB (https://github.com/jakearchibald/idb/issues/259), so this test
+    // uses a name no other test shares.
     const name = 'migration-1-to-2';
     const snapshot = makeSnapshot();
     const hash = await contentHash(snapshot);

@@ -44,7 +44,7 @@ async function createV1Database(): Promise<void> {
 
 let db: PalimpsestDB;
 beforeEach(async () => {
-  // idb's openDB uses the global factory: give each test a fresh one.
+  // idb's openDB uses the global factory (https://github.com/jakearchibald/idb/issues/259): give each test a fresh one.
   globalThis.indexedDB = new IDBFactory();
   await createV1Database();
   db = await openHistoryDb(NAME, globalThis.indexedDB);
