@@ -19,7 +19,10 @@ export interface CaptureContext {
   captureId: string;
 }
 
-/** The two versions a capture was compared through, resolved from what the recording transaction read. */
+/**
+ * The two versions a capture was compared through, resolved from what the recording transaction read. What they are
+ * for is their text; their counters (lastSeen, captureCount) are as read, before this visit.
+ */
 export interface Comparison {
   /** The version the reader saw on their previous complete visit. */
   baseline: VersionRecord;
