@@ -59,6 +59,7 @@ export function ArticleView({ bundle, state }: Props) {
             {state.kind === 'first' && t('stateFirst')}
             {state.kind === 'unchanged' && unchangedLine(state.since, article.versionCount)}
             {state.kind === 'partial' && t('statePartial')}
+            {state.kind === 'reread' && t('stateReread')}
             {state.kind === 'liveblog' && tn('stateLiveBlog', state.newEntries, formatWhen(state.since))}
           </p>
         )}

@@ -28,7 +28,12 @@ export type RecordOutcome =
   /** An incomplete capture of the baseline: stored (flagged) for the record, but never shown as an edit. */
   | (Compared & { kind: 'partial' })
   /** A live blog that only gained entries: stored, but not worth a badge. */
-  | (Compared & { kind: 'liveblog-update'; newEntries: number });
+  | (Compared & { kind: 'liveblog-update'; newEntries: number })
+  /**
+   * Read with other extraction rules than the baseline (Palimpsest was updated and now reads pages differently): the
+   * capture becomes the new baseline without a badge, since the difference may be in the reading, not an edit.
+   */
+  | (Compared & { kind: 'reread' });
 
 export type OutcomeKind = RecordOutcome['kind'];
 

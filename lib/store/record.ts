@@ -9,7 +9,7 @@ import { withWrite, type WriteTx } from './transaction';
 import { contentHash } from '../model/normalize';
 import { MAX_URLS } from '../model/limits';
 import type { RecordOutcome } from '../model/outcome';
-import type { Snapshot } from '../model/snapshot';
+import type { Extractor, Snapshot } from '../model/snapshot';
 import { searchRecord } from './search';
 import { readTexts, resolveVersion, toStored, writeAdded, type TextIndex } from './texts';
 
@@ -112,6 +112,9 @@ function decide(snapshot: Snapshot, hash: string, known: Known): { outcome: Reco
   if (hash === baseline.hash || sameContent(next, seen)) {
     return { outcome: { kind: 'unchanged', seq: baseline.seq, since: article.baseline.since }, partial: false };
   }
+  if (!sameExtractor(snapshot.extractor, baseline.extractor)) {
+    return { outcome: { kind: 'reread', seq: match?.seq ?? nextSeq, ...compared }, partial: false };
+  }
   if (looksPartial(next.blocks, seen.blocks)) {
     return { outcome: { kind: 'partial', seq: match?.seq ?? nextSeq, ...compared }, partial: true };
   }
@@ -121,6 +124,11 @@ function decide(snapshot: Snapshot, hash: string, known: Known): { outcome: Reco
     return { outcome: { kind: 'liveblog-update', seq: nextSeq, newEntries, ...compared }, partial: false };
   }
   return { outcome: { kind: 'changed', seq: nextSeq, ...compared }, partial: false };
+}
+
+/** Whether two captures were read by the same extraction library and rules (lib/capture/extract.ts EXTRACTOR). */
+function sameExtractor(a: Extractor, b: Extractor): boolean {
+  return a.name === b.name && a.version === b.version && a.rules === b.rules;
 }
 
 interface VersionFacts {

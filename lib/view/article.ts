@@ -20,7 +20,9 @@ export type ArticleState =
   /** `from` is the version the reader saw last time, `to` the one they see now; revert: `to` is an older one. */
   | { kind: 'changed'; from: number; to: number; since: number; revert: boolean }
   | { kind: 'partial'; from: number; to: number; since: number }
-  | { kind: 'liveblog'; from: number; to: number; since: number; newEntries: number };
+  | { kind: 'liveblog'; from: number; to: number; since: number; newEntries: number }
+  /** Read by newer extraction rules than the version before: compared from this visit on, no edit claimed. */
+  | { kind: 'reread'; from: number; to: number; since: number };
 
 /**
  * The state for `outcome`, falling back to the article's last recorded visit (the popup opened by URL, or a content
@@ -43,6 +45,8 @@ export function articleState(
       return { kind: 'changed', from: o.baselineSeq, to: o.seq, since: o.baselineVisit, revert: o.kind === 'revert' };
     case 'partial':
       return { kind: 'partial', from: o.baselineSeq, to: o.seq, since: o.baselineVisit };
+    case 'reread':
+      return { kind: 'reread', from: o.baselineSeq, to: o.seq, since: o.baselineVisit };
     case 'liveblog-update':
       return { kind: 'liveblog', from: o.baselineSeq, to: o.seq, since: o.baselineVisit, newEntries: o.newEntries };
   }

@@ -411,3 +411,22 @@ describe('property: versions are exactly the distinct contents seen', () => {
     );
   });
 });
+
+describe('captures read by newer extraction rules', () => {
+  test('become the baseline without claiming an edit; later edits are compared with them', async () => {
+    const oldRules = { ...A, extractor: { ...A.extractor, rules: A.extractor.rules - 1 }, body: [...A.body, { kind: 'p' as const, text: 'Photo: Agency' }] };
+    expect(await capture(oldRules, 1000)).toEqual({ kind: 'first', seq: 1 });
+    // Same article, read by today's rules: the caption is gone. No edit is claimed.
+    expect(await capture(A, 2000)).toEqual({ kind: 'reread', seq: 2, baselineSeq: 1, baselineVisit: 1000 });
+    expect((await getArticle(db, ARTICLE_KEY))?.baseline).toMatchObject({ seq: 2, visit: 2000 });
+    // Read the same way again: unchanged since the reread.
+    expect(await capture(A, 3000)).toEqual({ kind: 'unchanged', seq: 2, since: 2000 });
+    // A real edit afterwards is an edit.
+    expect(await capture(B, 4000)).toMatchObject({ kind: 'changed', seq: 3, baselineSeq: 2 });
+  });
+
+  test('the same content under other rules is still unchanged', async () => {
+    await capture({ ...A, extractor: { ...A.extractor, rules: A.extractor.rules - 1 } }, 1000);
+    expect(await capture(A, 2000)).toEqual({ kind: 'unchanged', seq: 1, since: 1000 });
+  });
+});
