@@ -10,7 +10,8 @@
  *    page, P/R/F averaged over pages.
  *
  * Flags: --limit N (first N corpus pages), --stories N (generated pages, default 300), --list-worst [N] (the pages
- * with the most misses and false hits, to study), --jobs N (parallel children, default: CPU count).
+ * with the most misses and false hits, to study), --jobs N (parallel children, default: CPU count), --lib DIR (score
+ * another copy of lib/, e.g. an older commit's from `git archive`, for before/after figures).
  */
 import { fork } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -18,9 +19,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { JSDOM, VirtualConsole } from 'jsdom';
-import { extractArticle } from '../lib/extract';
-import { recognizeArticle } from '../lib/recognize';
-import type { Snapshot } from '../lib/snapshot';
+import type { extractArticle as ExtractArticle } from '../lib/capture/extract';
+import type { recognizeArticle as RecognizeArticle } from '../lib/capture/recognize';
+import type { Snapshot } from '../lib/model/snapshot';
 import { generateStoryPages } from '../tests/helpers/story-pages';
 
 const CORPUS = path.resolve(import.meta.dirname, '../../shared/fixtures/extraction');
@@ -57,6 +58,15 @@ interface StoryScore {
 
 type WorkerMessage = { pages: PageScore[] } | { stories: StoryScore[] };
 
+// The capture code under test: this checkout's lib/, or the copy --lib names (passed to the children by env).
+const LIB = path.resolve(flag('--lib') || process.env['EXTRACTION_SCORE_LIB'] || path.join(import.meta.dirname, '../lib'));
+let extractArticle: typeof ExtractArticle;
+let recognizeArticle: typeof RecognizeArticle;
+async function loadLib(): Promise<void> {
+  ({ extractArticle } = await import(path.join(LIB, 'extract.ts')));
+  ({ recognizeArticle } = await import(path.join(LIB, 'recognize.ts')));
+}
+
 const quiet = new VirtualConsole();
 const squash = (s: string): string => s.replace(/\s+/g, ' ').trim();
 
@@ -75,8 +85,15 @@ function capture(doc: Document, url: string): { snapshot: Snapshot | null; recog
 
 function scorePage(e: Expectation): PageScore {
   const started = performance.now();
-  // A Buffer lets jsdom sniff the declared charset as a browser would; many of these pages are not UTF-8.
-  const html = gunzipSync(readFileSync(path.join(CORPUS, e.file)));
+  // The crawl kept no HTTP headers: UTF-8 when the bytes are valid UTF-8, else the page's declared charset (jsdom
+  // sniffs it from the bytes as a browser would).
+  const bytes = gunzipSync(readFileSync(path.join(CORPUS, e.file)));
+  let html: string | Buffer;
+  try {
+    html = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    html = bytes;
+  }
   let text = '';
   let recognised = false;
   let reason = '';
@@ -159,7 +176,8 @@ const fmt = (x: number): string => x.toFixed(3);
 
 function runChild(args: string[]): Promise<WorkerMessage> {
   return new Promise((resolve, reject) => {
-    const child = fork(import.meta.filename, args, { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const env = { ...process.env, EXTRACTION_SCORE_LIB: LIB };
+    const child = fork(import.meta.filename, args, { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], env });
     let result: WorkerMessage | null = null;
     child.on('message', (m) => (result = m as WorkerMessage));
     child.on('error', reject);
@@ -189,6 +207,7 @@ function flag(name: string): string | undefined {
 
 async function main(): Promise<void> {
   const started = Date.now();
+  console.log(`Scoring ${path.relative(process.cwd(), LIB) || '.'}`);
   const all: Expectation[] = JSON.parse(readFileSync(path.join(CORPUS, 'expectations.json'), 'utf8'));
   const limit = Number(flag('--limit') || all.length);
   const storyCount = Number(flag('--stories') || 300);
@@ -261,10 +280,12 @@ async function main(): Promise<void> {
 }
 
 if (process.argv[2] === '--worker-corpus') {
+  await loadLib();
   const all: Expectation[] = JSON.parse(readFileSync(path.join(CORPUS, 'expectations.json'), 'utf8'));
   const pages = all.slice(Number(process.argv[3]), Number(process.argv[4])).map(scorePage);
   process.send!({ pages } satisfies WorkerMessage, () => process.exit(0));
 } else if (process.argv[2] === '--worker-stories') {
+  await loadLib();
   const stories = scoreStories(Number(process.argv[3]), Number(process.argv[4]));
   process.send!({ stories } satisfies WorkerMessage, () => process.exit(0));
 } else {
