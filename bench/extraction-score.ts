@@ -14,7 +14,7 @@
  * another copy of lib/, e.g. an older commit's from `git archive`, for before/after figures).
  */
 import { fork } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -63,8 +63,10 @@ const LIB = path.resolve(flag('--lib') || process.env['EXTRACTION_SCORE_LIB'] ||
 let extractArticle: typeof ExtractArticle;
 let recognizeArticle: typeof RecognizeArticle;
 async function loadLib(): Promise<void> {
-  ({ extractArticle } = await import(path.join(LIB, 'extract.ts')));
-  ({ recognizeArticle } = await import(path.join(LIB, 'recognize.ts')));
+  // lib/capture/ since the lib/ reorganisation; older copies have the files in lib/ itself.
+  const dir = existsSync(path.join(LIB, 'capture/extract.ts')) ? path.join(LIB, 'capture') : LIB;
+  ({ extractArticle } = await import(path.join(dir, 'extract.ts')));
+  ({ recognizeArticle } = await import(path.join(dir, 'recognize.ts')));
 }
 
 const quiet = new VirtualConsole();

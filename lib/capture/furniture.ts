@@ -98,7 +98,7 @@ export function stripFurniture(root: Element): void {
 // A short line before or after the story that is a byline, a date, a credit or a label, not a sentence.
 const BYLINE = /^((by|von|par|por|di|door|av|af|texte?|photos?|fotos?|credit|quelle|source)\b|بقلم|记者|作者)/iu;
 const CREDIT = /^(©|\(c\)|photo|foto|bild|image|credit|crédit|picture|quelle|source|fuente|تصوير|图片)/iu;
-const DATE = /\b(\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}:\d{2}|\d{1,2}\.? (jan|feb|mär|mar|apr|mai|may|jun|jul|aug|sep|okt|oct|nov|de[cz]|ene|abr|ago|dic|janv|févr|avr|juil|sept|déc)\w*\.? \d{4}|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w* \d{1,2},? \d{4})\b/iu;
+const DATE = /\b(\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}:\d{2}|\d{1,2}\.? (jan|feb|mär|mar|apr|mai|may|jun|jul|aug|sep|okt|oct|nov|de[cz]|ene|abr|ago|dic|janv|févr|avr|juil|sept|déc)\w*\.?,? \d{4}|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w* \d{1,2},? \d{4})\b/iu;
 const SENTENCE_END = /[.!?…。！？:"'”»)]$/u;
 const EDGE_MAX_CHARS = 120;
 
