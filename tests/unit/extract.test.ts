@@ -43,7 +43,7 @@ const SHOWN_HEADLINES: Record<string, string> = {
  */
 const NOT_STORY: Record<string, string[]> = {
   breitbart: [
-    'JIM WATSON/AFP/Getty Images', // photo credit
+    // (its photo credit, "JIM WATSON/AFP/Getty Images", is a <figcaption>)
     'SIGN UP FOR OUR NEWSLETTER', // promotion
     'Lucas Nolan is a reporter for Breitbart Tech', // author bio after the story
   ],
@@ -134,7 +134,9 @@ describe.each(FIXTURE_NAMES)('%s', (name) => {
     expect(await contentHash(edited)).not.toBe(await contentHash(base));
   });
 
-  test('the hash changes when one number changes', async () => {
+  // breitbart's story has no number: the only one Readability kept was its dateline ("22 Dec, 2016"), which capture
+  // now drops as furniture. Skipped (not silently passed) for a page whose story holds none.
+  test.skipIf(!base.body.some((b) => HAS_NUMBER.test(b.text)))('the hash changes when one number changes', async () => {
     const doc = parseHtml(fixture.source, url);
     const [from, to] = changeNumber(doc, middleParagraph(base, HAS_NUMBER));
     expect(from).not.toBe(to);
