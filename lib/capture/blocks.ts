@@ -32,6 +32,18 @@ export interface BlockLimits {
   maxChars?: number;
 }
 
+// A line this long ending like a sentence is a paragraph even when only one <br> follows it.
+const BR_PARAGRAPH_CHARS = 100;
+const SENTENCE_END = /[.!?…。！？"'”»)]\s*$/u;
+
+function endsParagraph(buffer: string[]): boolean {
+  let length = 0;
+  for (const part of buffer) length += part.length;
+  if (length < BR_PARAGRAPH_CHARS) return false;
+  const text = buffer.join('').trimEnd();
+  return text.length >= BR_PARAGRAPH_CHARS && SENTENCE_END.test(text);
+}
+
 export function elementToBlocks(root: Element): Block[] {
   return readBlocks(root).blocks;
 }
@@ -48,6 +60,8 @@ export function readBlocks(root: Element, limits: BlockLimits = {}): { blocks: B
   let chars = 0;
   const full = () => blocks.length > maxBlocks || chars > maxChars;
 
+  // A <br> just seen with nothing but whitespace after it: a second one ends the paragraph.
+  let afterBr = false;
   const flush = (): void => {
     const text = tidyText(buffer.join(''));
     if (text !== '') {
@@ -60,8 +74,10 @@ export function readBlocks(root: Element, limits: BlockLimits = {}): { blocks: B
   const walk = (node: Node, kind: BlockKind, depth: number): void => {
     for (let child = node.firstChild; child !== null && !full(); child = child.nextSibling) {
       if (child.nodeType === 3 /* text */) {
+        const value = child.nodeValue ?? '';
         if (buffer.length === 0) bufferKind = kind;
-        buffer.push(child.nodeValue ?? '');
+        buffer.push(value);
+        if (afterBr && value.trim() !== '') afterBr = false;
       } else if (child.nodeType === 1 /* element */) {
         const el = child as Element;
         const tag = el.tagName.toUpperCase();
@@ -71,8 +87,15 @@ export function readBlocks(root: Element, limits: BlockLimits = {}): { blocks: B
           continue;
         }
         if (tag === 'BR') {
-          buffer.push(' ');
-        } else if (BOUNDARIES.has(tag) && depth < MAX_DEPTH) {
+          // Text written with <br>s between paragraphs: a double <br>, or a single one after a whole sentence of
+          // paragraph length, ends a block.
+          if (afterBr || endsParagraph(buffer)) flush();
+          else buffer.push(' ');
+          afterBr = true;
+          continue;
+        }
+        afterBr = false;
+        if (BOUNDARIES.has(tag) && depth < MAX_DEPTH) {
           flush();
           walk(el, kindOf(tag, kind), depth + 1);
           flush();

@@ -8,13 +8,14 @@
 import { Readability } from '@mozilla/readability';
 import { clean, cleanByline, readPageMeta, type PageMeta } from './metadata';
 import { readBlocks } from './blocks';
+import { stripFurniture, trimEdges } from './furniture';
+import { findStoryRoot } from './story-root';
 import { CAPS, fitSnapshot, isSkipped, LIMITS, tooManyElements, type Skipped } from '../model/limits';
-import { normalizeText } from '../model/normalize';
-import type { Block, Extractor, Snapshot } from '../model/snapshot';
+import type { Extractor, Snapshot } from '../model/snapshot';
 import { articleKey } from '../model/url';
 
 
-export const EXTRACTOR: Extractor = { name: '@mozilla/readability', version: '0.6.0', rules: 1 };
+export const EXTRACTOR: Extractor = { name: '@mozilla/readability', version: '0.6.0', rules: 2 };
 
 export interface ExtractOptions {
   liveBlog?: boolean;
@@ -37,21 +38,47 @@ export function extractPage(doc: Document, url: string, options: ExtractOptions 
 
 export type ParsedArticle = NonNullable<ReturnType<Readability<Element>['parse']>> & { content: Element };
 
-/** Readability on a clone of the document: the expensive step. */
+/**
+ * Readability on a copy of the story's part of the page: the expensive step. Where the page marks its story
+ * (lib/capture/story-root.ts) only that subtree is copied and read, with the page's <head>; otherwise the whole
+ * document is. Furniture inside the story (lib/capture/furniture.ts) is then removed from Readability's result.
+ */
 export function parseArticle(doc: Document, options: ExtractOptions = {}): ParsedArticle | Skipped {
   const maxElems = options.maxElemsToParse ?? LIMITS.maxElemsToParse;
   // Counted before cloning: cloning a huge page is itself the cost we want to avoid.
   const tooMany = tooManyElements(doc, maxElems);
   if (tooMany) return tooMany;
-  const clone = doc.cloneNode(true) as Document;
-  let parsed: ReturnType<Readability<Element>['parse']>;
+  const root = findStoryRoot(doc);
+  let parsed = root ? readability(storyDocument(doc, root)) : null;
+  if (parsed === null || isSkipped(parsed)) parsed = readability(doc.cloneNode(true) as Document);
+  if (parsed === null) return notArticle;
+  if (isSkipped(parsed)) return parsed;
+  stripFurniture(parsed.content);
+  return parsed;
+}
+
+function readability(copy: Document): ParsedArticle | Skipped | null {
+  // jsdom parses <noscript> as elements, a browser as text: drop it so both read the same page.
+  for (const el of Array.from(copy.querySelectorAll('noscript'))) el.remove();
   try {
     // Counted above already: Readability's own maxElemsToParse would walk the whole clone a second time.
-    parsed = new Readability<Element>(clone, { serializer: (node) => node as Element }).parse();
+    const parsed = new Readability<Element>(copy, { serializer: (node) => node as Element }).parse();
+    return parsed?.content ? (parsed as ParsedArticle) : null;
   } catch (error) {
     return { reason: 'not-article', note: `Readability failed: ${String(error)}` };
   }
-  return parsed?.content ? (parsed as ParsedArticle) : notArticle;
+}
+
+/** A new document holding a copy of the page's <head> and of `root`: all Readability needs to read the story. */
+function storyDocument(doc: Document, root: Element): Document {
+  const copy = doc.implementation.createHTMLDocument('');
+  const lang = doc.documentElement.getAttribute('lang');
+  if (lang !== null) copy.documentElement.setAttribute('lang', lang);
+  const dir = doc.documentElement.getAttribute('dir');
+  if (dir !== null) copy.documentElement.setAttribute('dir', dir);
+  if (doc.head) copy.documentElement.replaceChild(copy.importNode(doc.head, true), copy.head);
+  copy.body.appendChild(copy.importNode(root, true));
+  return copy;
 }
 
 /** The page's metadata and Readability's body, as one snapshot of plain-text blocks. */
@@ -67,7 +94,8 @@ export function assembleSnapshot(
   const dek = meta.dek !== headline ? meta.dek : null;
   // Read a little past the caps: a few leading blocks may be dropped as repeats of the headline and dek.
   const read = readBlocks(parsed.content, { maxBlocks: CAPS.blocks + 3, maxChars: 2 * CAPS.bodyChars });
-  const body = dropLeadingRepeats(read.blocks, [headline, dek]);
+  const byline = meta.author ?? cleanByline(parsed.byline);
+  const body = trimEdges(read.blocks, { repeats: [headline, dek], author: byline });
   if (body.length === 0) return notArticle;
   const snapshot: Snapshot = {
     url,
@@ -76,7 +104,7 @@ export function assembleSnapshot(
     siteName: meta.siteName ?? clean(parsed.siteName) ?? hostLabel(url),
     headline,
     dek,
-    byline: meta.author ?? cleanByline(parsed.byline),
+    byline,
     publishedTime: meta.published ?? clean(parsed.publishedTime),
     modifiedTime: meta.modified,
     lang: clean(parsed.lang) ?? meta.lang,
@@ -90,14 +118,6 @@ export function assembleSnapshot(
 }
 
 const notArticle: Skipped = { reason: 'not-article', note: 'Readability found no article' };
-
-/** Readability often keeps the headline (and sometimes the dek) as the first body blocks; drop such repeats. */
-function dropLeadingRepeats(body: Block[], fields: (string | null)[]): Block[] {
-  const repeats = new Set(fields.filter((f): f is string => f !== null).map(normalizeText));
-  let start = 0;
-  while (start < body.length && start < 3 && repeats.has(normalizeText(body[start]?.text ?? ''))) start++;
-  return body.slice(start);
-}
 
 function hostLabel(url: string): string | null {
   try {

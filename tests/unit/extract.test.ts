@@ -36,6 +36,41 @@ const SHOWN_HEADLINES: Record<string, string> = {
   theverge: 'Apple’s Vision Pro is the Retina display moment for headsets',
 };
 
+/**
+ * Readability keeps some furniture that capture drops by design (lib/capture/furniture.ts): figure captions and photo
+ * credits everywhere, and on these pages the blocks listed (start of their text). They are taken out of the
+ * expected text before recall is measured, so recall still counts every story word Readability found.
+ */
+const NOT_STORY: Record<string, string[]> = {
+  breitbart: [
+    // (its photo credit, "JIM WATSON/AFP/Getty Images", is a <figcaption>)
+    'SIGN UP FOR OUR NEWSLETTER', // promotion
+    'Lucas Nolan is a reporter for Breitbart Tech', // author bio after the story
+  ],
+  'citylab-1': ['Sarah Archer is the author of The Midcentury Kitchen.'], // author bio after the story
+  cnn: [
+    'Related: Rich are paying more in taxes', // "Related:" link lines between paragraphs
+    "Related: Chicago is America's most segregated city",
+    'CNNMoney (New York) First published', // dateline and timestamp
+  ],
+};
+
+function expectedStory(name: string, expectedHtml: string): string {
+  const body = parseHtml(expectedHtml).body;
+  for (const el of Array.from(body.querySelectorAll('figure, figcaption'))) el.remove();
+  const squashed = (el: Element) => normalizeText(el.textContent ?? '');
+  for (const start of NOT_STORY[name] ?? []) {
+    const hits = Array.from(body.querySelectorAll('p, li, div')).filter((el) => {
+      // The block itself, not a container that happens to start with it.
+      const text = squashed(el);
+      return text.startsWith(start) && text.length < start.length + 400;
+    });
+    expect(hits.length, `${name}: "${start}" is in expected.html`).toBeGreaterThan(0);
+    for (const el of hits) el.remove();
+  }
+  return body.textContent ?? '';
+}
+
 // Readability's expected titles sometimes keep a "| Author" or "- Site" suffix from <title>; we drop it.
 const SUFFIX = /\s+[|\-–—]\s+[^|\-–—]{1,40}$/;
 const headlineForm = (s: string) => normalizeText(s).replace(SUFFIX, '');
@@ -73,7 +108,7 @@ describe.each(FIXTURE_NAMES)('%s', (name) => {
 
   test('is recognised and its headline and body are the story', () => {
     expect(headlineForm(base.headline)).toBe(headlineForm(SHOWN_HEADLINES[name] ?? fixture.metadata.title));
-    const expectedText = parseHtml(fixture.expectedHtml).body.textContent ?? '';
+    const expectedText = expectedStory(name, fixture.expectedHtml);
     const r = recall(expectedText, base.body.map((b) => b.text).join(' '));
     recallTable.push({ page: name, recall: r.toFixed(3), blocks: base.body.length });
     expect(r).toBeGreaterThanOrEqual(0.95);
@@ -99,7 +134,9 @@ describe.each(FIXTURE_NAMES)('%s', (name) => {
     expect(await contentHash(edited)).not.toBe(await contentHash(base));
   });
 
-  test('the hash changes when one number changes', async () => {
+  // breitbart's story has no number: the only one Readability kept was its dateline ("22 Dec, 2016"), which capture
+  // now drops as furniture. Skipped (not silently passed) for a page whose story holds none.
+  test.skipIf(!base.body.some((b) => HAS_NUMBER.test(b.text)))('the hash changes when one number changes', async () => {
     const doc = parseHtml(fixture.source, url);
     const [from, to] = changeNumber(doc, middleParagraph(base, HAS_NUMBER));
     expect(from).not.toBe(to);
