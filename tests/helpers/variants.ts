@@ -215,7 +215,7 @@ function storyPlaces(doc: Document, body: readonly { kind: string; text: string 
   // The container: the parent most story paragraphs share (the first paragraph's, on a tie).
   const counts = new Map<Element, number>();
   for (const p of paragraphs) if (p.parentElement) counts.set(p.parentElement, (counts.get(p.parentElement) ?? 0) + 1);
-  let container = paragraphs[0]!.parentElement ?? doc.body;
+  let container: Element = paragraphs[0]!.parentElement ?? doc.body;
   for (const [parent, count] of counts) if (count > (counts.get(container) ?? 0)) container = parent;
   return { paragraphs: paragraphs.filter((p) => p.parentElement === container), container };
 }
