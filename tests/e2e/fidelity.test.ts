@@ -26,6 +26,8 @@ import { startPageServer, type PageServer } from './server';
 /** Tabs loading at once: enough to keep a 2-core machine busy while each tab waits for its page to settle. */
 const CONCURRENCY = Number(process.env.FIDELITY_TABS ?? 4);
 const STATUS_TIMEOUT_MS = 25_000;
+/** All pages unless FIDELITY_PAGES names some (comma-separated), for a quick look at one page. */
+const PAGES = process.env.FIDELITY_PAGES ? process.env.FIDELITY_PAGES.split(',') : VARIANT_PAGES;
 
 type Variant = 'original' | 'furniture-1' | 'furniture-2' | 'h1-edited' | 'cut-1' | 'cut-2' | 'cut-4' | 'front-page';
 
@@ -70,7 +72,7 @@ async function nodeCapture(html: string, url: string): Promise<NodeResult> {
 beforeAll(async () => {
   server = await startPageServer();
   const teasers = VARIANT_PAGES.map(teaserOf);
-  for (const name of VARIANT_PAGES) {
+  for (const name of PAGES) {
     const { source } = loadPage(name);
     const dir = `/2024/05/01/${name}`;
     const storyUrl = server.url(`${dir}/story.html`);
@@ -254,18 +256,20 @@ describe('Chromium', () => {
   test('every page and variant: the same decision, headline, body and hash as Node; badges only for real edits', async () => {
     // Tab URLs are hidden from the extension without the tabs permission: a tab's id is that of the active tab right
     // after it is brought to the front, one tab at a time.
+    // A new tab becomes the active one too, so opening is part of the same one-at-a-time step.
     let front = Promise.resolve();
     const driver: Driver = {
       open: async (url) => {
-        const page: PwPage = await chromium.context.newPage();
-        await page.goto(url, { waitUntil: 'load' });
-        const tabId = await new Promise<number>((resolve, reject) => {
+        const { page, tabId } = await new Promise<{ page: PwPage; tabId: number }>((resolve, reject) => {
           front = front.then(async () => {
+            const page = await chromium.context.newPage();
             await page.bringToFront();
             const worker = await chromium.worker();
-            resolve(await worker.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id ?? -1));
+            const tabId = await worker.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id ?? -1);
+            resolve({ page, tabId });
           }).catch(reject);
         });
+        await page.goto(url, { waitUntil: 'load' });
         return { tabId, close: () => page.close() };
       },
       status: async (tabId) => (await chromium.worker()).evaluate((id) => chrome.tabs.sendMessage(id, { type: 'page-status' }), tabId),
@@ -294,8 +298,17 @@ describe('Firefox', () => {
     const inExtension = <A, R>(fn: (arg: A) => Promise<R>, arg: A): Promise<R> => control.evaluate(fn as never, arg as never) as Promise<R>;
     const driver: Driver = {
       open: async (url) => {
-        const page = await firefox.visit(url);
-        return { tabId: await firefox.tabIdOf(page.url()), close: () => page.close() };
+        // Firefox now and then rejects a navigation while other tabs are being opened and closed: try again.
+        for (let attempt = 1; ; attempt++) {
+          const page = await firefox.browser.newPage();
+          try {
+            await page.goto(url, { waitUntil: 'load' });
+            return { tabId: await firefox.tabIdOf(page.url()), close: () => page.close() };
+          } catch (error) {
+            await page.close().catch(() => {});
+            if (attempt === 3) throw error;
+          }
+        }
       },
       status: (tabId) => inExtension((id) => browser.tabs.sendMessage(id, { type: 'page-status' }) as Promise<PageStatus>, tabId),
       badge: (tabId) => firefox.badgeText(tabId),
