@@ -78,6 +78,23 @@ describe('undeclared articles are still recognised', () => {
     expect(recognizeArticle(parseHtml(html, url), url)).toMatchObject({ article: true, declared: false });
   });
 
+  test('a story written as text with <br> line breaks, no <p> at all', () => {
+    const url = 'https://blog.example/2024/05/council-plan';
+    const lines = Array.from({ length: 6 }, (_, i) => `${LOREM} Line ${i + 1}.`).join('<br><br>\n');
+    const html = `<!doctype html><html><head><title>Council approves plan</title></head><body>
+      <h1>Council approves river plan</h1><div class="text">${lines}</div></body></html>`;
+    expect(recognizeArticle(parseHtml(html, url), url)).toMatchObject({ article: true, declared: false });
+  });
+
+  test('a declared one-paragraph brief is an article; the same paragraph only inside <noscript> is not', () => {
+    const url = 'https://daily.example/2024/05/brief';
+    const page = (body: string) => `<!doctype html><html><head><meta property="og:type" content="article">
+      <title>Council approves plan</title></head><body><h1>Council approves river plan</h1>${body}</body></html>`;
+    expect(recognizeArticle(parseHtml(page(`<p>${LOREM}</p>`), url), url)).toMatchObject({ article: true, declared: true });
+    // A browser that runs scripts reads <noscript> as text, jsdom as elements: neither may count it.
+    expect(recognizeArticle(parseHtml(page(`<noscript><p>${LOREM}</p></noscript>`), url), url).article).toBe(false);
+  });
+
   test('live blogs are flagged', () => {
     const url = 'https://daily.example/live/election';
     const ld = '{"@context":"https://schema.org","@graph":[{"@type":"WebPage"},{"@type":"LiveBlogPosting","headline":"Election live"}]}';

@@ -1,0 +1,126 @@
+/**
+ * Capture on variants of every real page (tests/helpers/variants.ts), with the current capture code: a story cut to
+ * 1, 2 or 4 paragraphs is still an article and recorded; furniture swapped between visits, inside and around the
+ * story, leaves the version identical; an edited visible <h1> is a new headline; a front page of teasers is not an
+ * article even when it declares one. Fast-check draws furniture and front pages at random.
+ */
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import { extractArticle } from '../../lib/capture/extract';
+import { recognizeArticle } from '../../lib/capture/recognize';
+import { comparableBody, contentHash, normalizeText } from '../../lib/model/normalize';
+import type { Snapshot } from '../../lib/model/snapshot';
+import { parseHtml } from '../helpers/fixtures';
+import {
+  FURNITURE_KINDS, VARIANT_PAGES, baseline, cutStory, editVisibleH1, frontPage, furnished, loadPage, pageUrl, teaserOf,
+  type FurnitureKind,
+} from '../helpers/variants';
+
+function capture(html: string, url: string): { article: boolean; reason: string; snapshot: Snapshot | null } {
+  const doc = parseHtml(html, url);
+  const r = recognizeArticle(doc, url);
+  return { article: r.article, reason: r.reason, snapshot: r.article ? extractArticle(doc, url, { liveBlog: r.liveBlog }) : null };
+}
+
+/** What differs between two bodies, as the hash sees them: for a failure message that says which furniture leaked. */
+function bodyDiff(a: Snapshot, b: Snapshot): string {
+  const left = comparableBody(a.body);
+  const right = comparableBody(b.body);
+  const only = (x: string[], y: string[]) => x.filter((t) => !y.includes(t)).map((t) => t.slice(0, 100));
+  return JSON.stringify({
+    headline: a.headline === b.headline ? undefined : [a.headline, b.headline],
+    byline: a.byline === b.byline ? undefined : [a.byline, b.byline],
+    dek: a.dek === b.dek ? undefined : [a.dek, b.dek],
+    onlyFirst: only(left, right),
+    onlySecond: only(right, left),
+  });
+}
+
+const bases = new Map<string, Snapshot>();
+const baseOf = (name: string) => {
+  let base = bases.get(name);
+  if (!base) bases.set(name, (base = baseline(loadPage(name).source, pageUrl(name))));
+  return base;
+};
+
+describe.each(VARIANT_PAGES)('%s', (name) => {
+  const page = loadPage(name);
+  const url = pageUrl(name);
+
+  test.each([1, 2, 4])('the story cut to %i paragraph(s) is recognised and recorded', (n) => {
+    const base = baseOf(name);
+    const html = cutStory(page.source, url, n, base);
+    expect(html, 'the page has that many story paragraphs').not.toBeNull();
+    const cut = capture(html!, url);
+    expect(cut.article, `recognizeArticle: ${cut.reason}`).toBe(true);
+    expect(cut.snapshot, 'extractArticle gave no snapshot').not.toBeNull();
+    // The kept opening is what was recorded, not some sidebar.
+    const opening = normalizeText(base.body.find((b) => b.kind === 'p' && b.text.length >= 80)!.text);
+    expect(cut.snapshot!.body.map((b) => normalizeText(b.text))).toContain(opening);
+  });
+
+  test('furniture swapped between visits, inside and around the story: the same version', async () => {
+    const base = baseOf(name);
+    const first = capture(furnished(page.source, url, FURNITURE_KINDS, 1, base), url);
+    const second = capture(furnished(page.source, url, FURNITURE_KINDS, 2, base), url);
+    expect(first.article && second.article, `${first.reason} / ${second.reason}`).toBe(true);
+    expect(await contentHash(second.snapshot!), bodyDiff(first.snapshot!, second.snapshot!)).toBe(await contentHash(first.snapshot!));
+  });
+
+  test('only the visible h1 edited: the headline changes', () => {
+    const base = baseOf(name);
+    const edit = editVisibleH1(page.source, url, base);
+    expect(edit, 'the page has an <h1>').not.toBeNull();
+    const after = capture(edit!.html, url);
+    expect(after.article, after.reason).toBe(true);
+    expect(after.snapshot!.headline, `visible h1 "${edit!.from}" became "${edit!.to}"`).not.toBe(base.headline);
+  });
+
+  test('a front page of the other stories\u2019 teasers, declared an article, is not an article', () => {
+    const teasers = VARIANT_PAGES.filter((other) => other !== name).map(teaserOf);
+    const front = pageUrl(name, 'front.html');
+    for (const seed of [1, 2]) {
+      const r = recognizeArticle(parseHtml(frontPage(teasers, seed), front), front);
+      expect(r.article, `layout ${seed}: ${r.reason}`).toBe(false);
+    }
+  });
+});
+
+describe('property: furniture never makes a version', () => {
+  test('any furniture kinds, any two seeds, any page: the same content hash', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...VARIANT_PAGES),
+        fc.subarray([...FURNITURE_KINDS] as FurnitureKind[], { minLength: 1 }),
+        fc.integer({ min: 1, max: 1e6 }),
+        fc.integer({ min: 1, max: 1e6 }),
+        async (name, kinds, seedA, seedB) => {
+          const { source } = loadPage(name);
+          const url = pageUrl(name);
+          const base = baseOf(name);
+          const a = capture(furnished(source, url, kinds, seedA, base), url);
+          const b = capture(furnished(source, url, kinds, seedB, base), url);
+          expect(a.snapshot && b.snapshot, `${name}: ${a.reason} / ${b.reason}`).toBeTruthy();
+          expect(await contentHash(b.snapshot!), `${name} ${kinds.join(',')}: ${bodyDiff(a.snapshot!, b.snapshot!)}`).toBe(
+            await contentHash(a.snapshot!),
+          );
+        },
+      ),
+      { numRuns: 30, seed: 20240501 },
+    );
+  }, 300_000);
+});
+
+describe('property: a page of teasers is never an article', () => {
+  test('any 5 or more of the stories, in any order, in either layout, declared an article: not an article', () => {
+    const teasers = VARIANT_PAGES.map(teaserOf);
+    fc.assert(
+      fc.property(fc.shuffledSubarray(teasers, { minLength: 5 }), fc.integer({ min: 1, max: 1e6 }), (chosen, seed) => {
+        const url = 'https://news.example/2024/05/01/index.html';
+        const r = recognizeArticle(parseHtml(frontPage(chosen, seed), url), url);
+        expect(r.article, r.reason).toBe(false);
+      }),
+      { numRuns: 40, seed: 20240501 },
+    );
+  });
+});
