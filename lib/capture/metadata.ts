@@ -127,8 +127,9 @@ function findDek(doc: Document, ld: JsonLdNode, headline: string | null): string
 
 // Hidden by the page itself, in ways that read the same from attributes in every browser and in Node (no layout).
 const HIDDEN = '[hidden], [aria-hidden="true" i], template, noscript, [style*="display:none" i], [style*="display: none" i]';
-// The class conventions for text only screen readers get ("visually hidden"), common to every CSS framework.
-const SCREEN_READER_ONLY = /(^|\s)(sr-only|visually-?hidden|screen-reader-text|element-invisible|a11y-hidden)($|\s)/i;
+// The class conventions for text hidden from sight or kept for screen readers only, common to CSS frameworks
+// (Bootstrap, Bulma, Tailwind, WordPress, Drupal): such an <h1> is often the declared headline kept for machines.
+const NOT_SHOWN = /(^|\s)(sr-only|visually-?hidden|screen-reader-text|element-invisible|a11y-hidden|hidden|is-hidden|u-hidden|d-none|hide|invisible)($|\s)/i;
 // Enough shared words with the declared headline to be the same headline, edited or not.
 const SAME_HEADLINE_OVERLAP = 0.5;
 
@@ -147,35 +148,49 @@ function overlap(a: Set<string>, b: Set<string>): number {
  * it is an edit even when the headlines declared for machines stay the same. Site logos set in an <h1>, hidden and
  * screen-reader-only <h1>s do not count. Among several, the one that shares most words with the declared headline,
  * else the first inside the story's container (<article>, <main>), else, when the page declares no headline and has
- * no <title>, the only one.
+ * no <title>, the only one; else the <h2> that is the declared headline.
  */
 function visibleHeadline(doc: Document, declared: string | null, siteName: string | null): string | null {
-  const site = siteName === null ? null : normalizeText(siteName).toLowerCase();
-  const candidates: { el: Element; text: string }[] = [];
-  for (const el of doc.querySelectorAll('h1')) {
-    if (el.closest(HIDDEN) || SCREEN_READER_ONLY.test(el.getAttribute('class') ?? '')) continue;
-    const text = clean(el.textContent);
-    if (text === null || text.length < 3 || text.length > 500) continue;
-    if (site !== null && normalizeText(text).toLowerCase() === site) continue;
-    // A logo: the <h1> is one link to the site's front page.
-    const link = el.querySelector('a[href]');
-    if (link && clean(link.textContent) === text && /^(\/|https?:\/\/[^/]+\/?)$/.test(link.getAttribute('href') ?? '')) continue;
-    candidates.push({ el, text });
-  }
-  if (candidates.length === 0) return null;
+  const h1s = shownHeadings(doc, 'h1', siteName);
   // What the page declares, or failing that its <title>, tells the story's <h1> from a sidebar's.
   const reference = declared ?? clean(doc.title);
   if (reference !== null) {
-    const want = headlineWords(reference);
-    let best: { text: string; score: number } | null = null;
-    for (const { text } of candidates) {
-      const score = overlap(headlineWords(text), want);
-      if (score >= SAME_HEADLINE_OVERLAP && (best === null || score > best.score)) best = { text, score };
-    }
-    if (best !== null) return best.text;
+    const best = closest(h1s, reference);
+    if (best !== null) return best;
   }
-  const inStory = candidates.find(({ el }) => el.closest('article, main, [role="main" i], [itemprop="articleBody"]'));
+  const inStory = h1s.find(({ el }) => el.closest('article, main, [role="main" i], [itemprop="articleBody"]'));
   // With a declared headline to go by, an unrelated <h1> outside the story is a sidebar's or a section's title.
-  const only = reference === null && candidates.length === 1 ? candidates[0] : undefined;
-  return (inStory ?? only)?.text ?? null;
+  const only = reference === null && h1s.length === 1 ? h1s[0] : undefined;
+  if (inStory ?? only) return (inStory ?? only)!.text;
+  // Some pages set their headline in an <h2> (their <h1> is the site's name or a section's): the one that is the
+  // declared headline, edited or not.
+  return reference === null ? null : closest(shownHeadings(doc, 'h2', siteName), reference);
+}
+
+/** The headings of one level a reader can see, logos and hidden ones left out. */
+function shownHeadings(doc: Document, tag: 'h1' | 'h2', siteName: string | null): { el: Element; text: string }[] {
+  const site = siteName === null ? null : normalizeText(siteName).toLowerCase();
+  const shown: { el: Element; text: string }[] = [];
+  for (const el of doc.querySelectorAll(tag)) {
+    if (el.closest(HIDDEN) || NOT_SHOWN.test(el.getAttribute('class') ?? '')) continue;
+    const text = clean(el.textContent);
+    if (text === null || text.length < 3 || text.length > 500) continue;
+    if (site !== null && normalizeText(text).toLowerCase() === site) continue;
+    // A logo: the heading is one link to the site's front page.
+    const link = el.querySelector('a[href]');
+    if (link && clean(link.textContent) === text && /^(\/|https?:\/\/[^/]+\/?)$/.test(link.getAttribute('href') ?? '')) continue;
+    shown.push({ el, text });
+  }
+  return shown;
+}
+
+/** The heading sharing most words with `reference`, if it shares enough to be the same headline, edited or not. */
+function closest(headings: readonly { text: string }[], reference: string): string | null {
+  const want = headlineWords(reference);
+  let best: { text: string; score: number } | null = null;
+  for (const { text } of headings) {
+    const score = overlap(headlineWords(text), want);
+    if (score >= SAME_HEADLINE_OVERLAP && (best === null || score > best.score)) best = { text, score };
+  }
+  return best?.text ?? null;
 }

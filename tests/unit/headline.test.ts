@@ -60,7 +60,7 @@ describe('the visible headline', () => {
   test("a sidebar's <h1> unrelated to the declared headline is not taken", () => {
     const html = `<!doctype html><html><head><title>Superbugs: what they are and how you get them</title></head><body>
       <div class="sidebar"><h1>Information and Resources</h1><a href="/a">A</a></div>
-      <div class="content"><h2>Superbugs: what they are and how you get them</h2>${PARAGRAPHS.map((p) => `<p>${p}</p>`).join('')}</div>
+      <div class="content"><h3>Superbugs</h3>${PARAGRAPHS.map((p) => `<p>${p}</p>`).join('')}</div>
       </body></html>`;
     expect(readPageMeta(parseHtml(html, URL_)).visibleHeadline).toBeNull();
   });
@@ -78,5 +78,25 @@ describe('the visible headline', () => {
       jsonLd: 'Harbour bridge reopens',
       description: 'The crossing is open again after repairs.',
     });
+  });
+});
+
+describe('pages that hide one headline and show another', () => {
+  test('an <h1> hidden by a framework class (kept for machines) loses to the one shown, even when it is the declared one', () => {
+    const declared = 'Harbour bridge reopens after nine months';
+    const html = page({ h1: 'Harbour bridge reopens after ten months', ogTitle: declared, before: `<h1 class="is-hidden">${declared}</h1>` });
+    expect(capture(html).headline).toBe('Harbour bridge reopens after ten months');
+  });
+
+  test('a headline set in an <h2> (the <h1> is a section title) is the headline, and its edits are edits', () => {
+    const shell = (h2: string) => `<!doctype html><html><head><title>Superbugs: what they are and how you get them</title></head><body>
+      <div class="sidebar"><h1>Information and Resources</h1><a href="/a">A</a></div>
+      <div class="content"><h2>${h2}</h2>${PARAGRAPHS.map((p) => `<p>${p}</p>`).join('')}</div></body></html>`;
+    expect(readPageMeta(parseHtml(shell('Superbugs: what they are and how you get them'), URL_)).visibleHeadline).toBe(
+      'Superbugs: what they are and how you get them',
+    );
+    expect(readPageMeta(parseHtml(shell('Superbugs: what they are and how to avoid them'), URL_)).visibleHeadline).toBe(
+      'Superbugs: what they are and how to avoid them',
+    );
   });
 });
