@@ -55,10 +55,7 @@ export function parseArticle(doc: Document, options: ExtractOptions = {}): Parse
   const parsed = readability(doc.cloneNode(true) as Document);
   if (parsed === null) return notArticle;
   if (isSkipped(parsed)) return parsed;
-  const content = parsed.content.cloneNode(true) as Element;
   storyLeft(parsed);
-  // Stripping that leaves almost nothing of a long text mistook the story for furniture: keep Readability's.
-  if (textLength(parsed.content) < 0.3 * textLength(content) && textLength(content) >= 500) parsed.content = content;
   return parsed;
 }
 
