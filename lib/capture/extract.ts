@@ -49,12 +49,23 @@ export function parseArticle(doc: Document, options: ExtractOptions = {}): Parse
   const tooMany = tooManyElements(doc, maxElems);
   if (tooMany) return tooMany;
   const root = findStoryRoot(doc);
-  let parsed = root ? readability(storyDocument(doc, root)) : null;
-  if (parsed === null || isSkipped(parsed)) parsed = readability(doc.cloneNode(true) as Document);
+  const rooted = root ? readability(storyDocument(doc, root)) : null;
+  if (rooted !== null && !isSkipped(rooted) && storyLeft(rooted)) return rooted;
+  // No root, or what it held was furniture only (a marked element round teasers): the whole page, as Readability reads it.
+  const parsed = readability(doc.cloneNode(true) as Document);
   if (parsed === null) return notArticle;
   if (isSkipped(parsed)) return parsed;
-  stripFurniture(parsed.content);
+  storyLeft(parsed);
   return parsed;
+}
+
+const MIN_STORY_CHARS = 150;
+const textLength = (el: Element): number => (el.textContent ?? '').replace(/\s+/g, ' ').trim().length;
+
+/** Strips the furniture from Readability's result; false when less than a short story is left. */
+function storyLeft(parsed: ParsedArticle): boolean {
+  stripFurniture(parsed.content);
+  return textLength(parsed.content) >= MIN_STORY_CHARS;
 }
 
 function readability(copy: Document): ParsedArticle | Skipped | null {

@@ -9,7 +9,7 @@ import type { Block } from '../model/snapshot';
 // Never story text: interactive controls, embedded media, navigation, side boxes, figures (captions and credits).
 const DROP_TAGS = [
   'noscript', 'script', 'style', 'template', 'aside', 'nav', 'button', 'select', 'input', 'textarea', 'iframe',
-  'svg', 'figure', 'figcaption', 'dialog', 'menu', 'form',
+  'svg', 'figure', 'figcaption', 'dialog', 'menu',
 ].join(',');
 const HIDDEN = '[hidden], [aria-hidden="true"], [style*="display:none" i], [style*="display: none" i], [style*="visibility:hidden" i], [style*="visibility: hidden" i]';
 
@@ -62,10 +62,11 @@ function remove(el: Element): void {
  */
 export function stripFurniture(root: Element): void {
   // A form with the few words around it is a newsletter sign-up, a search or a comment box.
+  // A form holding much text is a page wrapped in one (ASP.NET): kept.
   for (const form of Array.from(root.querySelectorAll('form'))) {
     const box = form.parentElement;
     if (box !== null && box !== root && root.contains(box) && textOf(box).length < PROMO_CHARS) remove(box);
-    else remove(form);
+    else if (textOf(form).length < PROMO_CHARS) remove(form);
   }
   for (const el of Array.from(root.querySelectorAll(DROP_TAGS))) remove(el);
   for (const el of Array.from(root.querySelectorAll(HIDDEN))) remove(el);
