@@ -1,8 +1,9 @@
 /**
  * A page cannot control capture, in real Chromium with the built extension: it cannot silence the content script by
  * answering WXT's announcement or spamming its location-change event, it hears nothing from the extension, it cannot
- * flood the history by rewriting its address, and pages the browser prerenders or restores from the back/forward
- * cache are captured when the reader sees them.
+ * flood the history by rewriting its address, and a page restored from the back/forward cache is captured again.
+ * Prerendering is not tested here: in this headless Chromium under Playwright, a speculation-rules prerender was
+ * requested (Sec-Purpose: prefetch;prerender) but the click never activated it (activationStart stayed 0).
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -18,7 +19,8 @@ let server: PageServer;
 
 beforeAll(async () => {
   server = await startPageServer();
-  browser = await launchWithExtension();
+  // Playwright turns the back/forward cache off by default; these tests need it.
+  browser = await launchWithExtension({ ignoreDefaultArgs: ['--disable-back-forward-cache'] });
 });
 afterAll(async () => {
   await browser?.close();
@@ -102,30 +104,10 @@ describe('pages the reader sees later', () => {
     const page = await visit(browser.context, server.url('/restore/story-1'));
     await recorded('/restore/story-1');
     await page.goto(server.url('/restore/elsewhere'), { waitUntil: 'load' });
-    await page.goBack({ waitUntil: 'load' });
-    expect(await page.evaluate(() => document.documentElement.dataset.restored)).toBe('yes');
+    // A restore fires pageshow, not load.
+    await page.goBack({ waitUntil: 'commit' });
+    await waitFor(() => page.evaluate(() => document.documentElement.dataset.restored === 'yes'), 'the restore from the back/forward cache', 5_000);
     await waitFor(async () => (await visitsUnder('/restore/story-1')).length === 2, 'a second visit after the restore');
-    await page.close();
-  });
-
-  test('a page the browser prerenders is recorded only once the reader opens it', async () => {
-    server.set('/prerender/story-1', storyPage('/prerender/'));
-    server.set(
-      '/prerender/start',
-      `<!DOCTYPE html><title>Front page</title><a id="go" href="/prerender/story-1">Harbour report</a>
-<script type="speculationrules">{"prerender": [{"source": "list", "urls": ["/prerender/story-1"]}]}</script>`,
-    );
-    const page = await visit(browser.context, server.url('/prerender/start'));
-    await waitFor(
-      async () => server.requests.some((r) => r.path === '/prerender/story-1' && String(r.headers['sec-purpose']).includes('prerender')),
-      'Chromium to prerender the story',
-    );
-    // Prerendered and running, but unseen: long enough for a capture (settle and extraction take about a second).
-    await page.waitForTimeout(4_000);
-    expect(await visitsUnder('/prerender/')).toHaveLength(0);
-    await page.click('#go');
-    await recorded('/prerender/story-1');
-    expect(await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming & { activationStart: number }).activationStart)).toBeGreaterThan(0);
     await page.close();
   });
 });
