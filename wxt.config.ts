@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { fileURLToPath } from 'node:url';
 
 // Firefox-only keys go through the manifest function so they never leak into the Chrome manifest.
 const GECKO_ID = 'palimpsest@palimpsest.example';
@@ -8,6 +9,15 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({
     plugins: [preact()],
+    resolve: {
+      // WXT's content-script context talks to the page and obeys it; ours does neither (see the file for why).
+      alias: [
+        {
+          find: /^wxt\/utils\/content-script-context$/,
+          replacement: fileURLToPath(new URL('./lib/platform/content-context.ts', import.meta.url)),
+        },
+      ],
+    },
   }),
   manifest: ({ browser }) => ({
     // The words are in public/_locales/<lang>/messages.json; the browser picks the reader's language.

@@ -9,17 +9,19 @@ interface Props {
   children: ComponentChildren;
 }
 
+// dir="auto": each block takes its direction from its own text, so an Arabic or Hebrew paragraph reads right to left
+// and cannot reorder what is around it.
 export function BlockShell({ kind, tone, children }: Props) {
   const cls = `block block-${kind}${tone ? ` ${tone}` : ''}`;
   switch (kind) {
     case 'h':
-      return <h3 class={cls}>{children}</h3>;
+      return <h3 class={cls} dir="auto">{children}</h3>;
     case 'quote':
-      return <blockquote class={cls}>{children}</blockquote>;
+      return <blockquote class={cls} dir="auto">{children}</blockquote>;
     case 'pre':
-      return <pre class={cls}>{children}</pre>;
+      return <pre class={cls} dir="auto">{children}</pre>;
     default:
       // List items are shown as bulleted paragraphs: a lone <li> outside a list is invalid markup.
-      return <p class={cls}>{children}</p>;
+      return <p class={cls} dir="auto">{children}</p>;
   }
 }

@@ -29,7 +29,7 @@ export function ChangeBlock({ change }: { change: BlockChange }) {
     case 'moved':
       return (
         <BlockShell kind={change.kind} tone="block-moved">
-          <span class="tag">{t('blockMoved')}</span> {change.segments ? <Segments segments={change.segments} /> : change.text}
+          <span class="tag">{t('blockMoved')}</span> <bdi>{change.segments ? <Segments segments={change.segments} /> : change.text}</bdi>
         </BlockShell>
       );
   }

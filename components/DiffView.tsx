@@ -16,7 +16,7 @@ interface Props {
 function Field({ field, as: Tag, cls, show = true }: { field: FieldDiff; as: 'h2' | 'p'; cls: string; show?: boolean }) {
   if (field.segments.length === 0 || !(show || field.changed)) return null;
   return (
-    <Tag class={`${cls}${field.changed ? ' field-changed' : ''}`}>
+    <Tag class={`${cls}${field.changed ? ' field-changed' : ''}`} dir="auto">
       <Segments segments={field.segments} />
     </Tag>
   );

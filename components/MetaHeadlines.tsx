@@ -27,7 +27,7 @@ export function MetaHeadlines({ older, newer }: Props) {
         {changes.map(({ field, segments }) => (
           <div key={field}>
             <dt>{LABELS[field]()}</dt>
-            <dd>
+            <dd dir="auto">
               <Segments segments={segments} />
             </dd>
           </div>

@@ -24,8 +24,8 @@ function Facts({ bundle }: { bundle: ArticleBundle }) {
   const href = safeHref(latestUrl(article));
   return (
     <header class="detail-head">
-      <p class="site">{article.siteName ?? t('unknownSite')}</p>
-      <h2 class="article-text">{article.headline}</h2>
+      <p class="site">{article.siteName ? <bdi>{article.siteName}</bdi> : t('unknownSite')}</p>
+      <h2 class="article-text" dir="auto">{article.headline}</h2>
       <p class="facts">
         {t('detailFacts', formatWhen(article.firstSeen), formatWhen(article.lastVisit), tn('versions', article.versionCount))}
         {isChanged(article) && <span class="tag tag-changed">{t('tagChanged')}</span>}

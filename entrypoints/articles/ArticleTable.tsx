@@ -12,14 +12,14 @@ function Row({ article }: { article: ArticleRecord }) {
     <tr>
       <td class="col-article">
         {href ? (
-          <a class="headline article-text" href={href} target="_blank" rel="noopener noreferrer">
+          <a class="headline article-text" dir="auto" href={href} target="_blank" rel="noopener noreferrer">
             {article.headline}
           </a>
         ) : (
-          <span class="headline article-text">{article.headline}</span>
+          <span class="headline article-text" dir="auto">{article.headline}</span>
         )}
         <span class="site">
-          {article.siteName ?? t('unknownSite')}
+          {article.siteName ? <bdi>{article.siteName}</bdi> : t('unknownSite')}
           {isChanged(article) && (
             <span class="tag tag-changed">{article.lastOutcome === 'revert' ? t('tagReverted') : t('tagChanged')}</span>
           )}

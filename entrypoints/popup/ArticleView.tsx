@@ -23,7 +23,7 @@ function LiveBlogEntries({ bundle, from, to }: { bundle: ArticleBundle; from: nu
   return (
     <ol class="entries article-text">
       {entries.map((text, i) => (
-        <li key={i}>
+        <li key={i} dir="auto">
           <ins>{text}</ins>
         </li>
       ))}
@@ -52,8 +52,8 @@ export function ArticleView({ bundle, state }: Props) {
   return (
     <>
       <div class="article-head">
-        {article.siteName && <p class="site">{article.siteName}</p>}
-        {state.kind !== 'changed' && <h1 class="headline article-text">{article.headline}</h1>}
+        {article.siteName && <p class="site" dir="auto">{article.siteName}</p>}
+        {state.kind !== 'changed' && <h1 class="headline article-text" dir="auto">{article.headline}</h1>}
         {state.kind !== 'changed' && (
           <p class={`state-line state-${state.kind}`}>
             {state.kind === 'first' && t('stateFirst')}

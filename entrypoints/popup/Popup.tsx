@@ -45,6 +45,10 @@ function Body({ data, stalled }: { data: PopupData | null; stalled: boolean }) {
       return <Notice tone="warn" title={t('popupFailed')}>
         <p>{data.message}</p>
       </Notice>;
+    case 'dropped':
+      return <Notice tone="warn" title={t('popupDropped')}>
+        <p>{t('popupDroppedBody', String(data.dropped))}</p>
+      </Notice>;
     case 'untracked':
       return <Notice title={t('popupUntracked')}>
         <p>{t('popupUntrackedBody')}</p>

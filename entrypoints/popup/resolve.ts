@@ -13,6 +13,8 @@ export type PopupData =
   | { kind: 'not-article' }
   | { kind: 'pending' }
   | { kind: 'paused' | 'excluded' }
+  /** The page sent more articles in this page view than are recorded; `dropped` were not. */
+  | { kind: 'dropped'; dropped: number }
   | { kind: 'failed'; message: string }
   /** An article, but nothing stored for it (deleted, or never recorded). */
   | { kind: 'untracked' }
@@ -38,6 +40,7 @@ export async function resolvePopup(search: string): Promise<PopupData> {
     status = await activeTabStatus();
     if (!status) return { kind: 'unreadable' };
     if (status.state === 'failed') return { kind: 'failed', message: status.message };
+    if (status.state === 'dropped') return { kind: 'dropped', dropped: status.dropped ?? 1 };
     if (status.state !== 'captured') return { kind: status.state };
     keys = [status.key];
   }

@@ -45,12 +45,19 @@ export type ReplyTo<M extends { type: keyof Replies }> = Replies[M['type']];
 
 /** Extension page -> content script of the active tab: what is this page? */
 export type PageStatusMessage = InferInput<typeof TabMessageSchema>;
-export type PageStatus =
+export type PageStatus = (
   | { state: 'not-article' }
   | { state: 'pending' }
   | { state: 'paused' | 'excluded' }
+  /** This article was not sent: the page view is over its bound (lib/capture/budget.ts). */
+  | { state: 'dropped' }
   | { state: 'captured'; key: string; outcome: RecordOutcome | null }
-  | { state: 'failed'; message: string };
+  /** attempts: how many times the capture was sent before giving up (lib/protocol/retry.ts). */
+  | { state: 'failed'; message: string; attempts?: number }
+) & {
+  /** Snapshots this page view did not send because it was over its bound (lib/capture/budget.ts). */
+  dropped?: number;
+};
 
 /** Random id for one capture. getRandomValues, unlike randomUUID, also works on plain-http pages. */
 export function newCaptureId(): string {

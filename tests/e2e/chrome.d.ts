@@ -4,7 +4,7 @@ declare const chrome: {
   action: { getBadgeText(details: { tabId: number }): Promise<string>; getTitle(details: { tabId: number }): Promise<string> };
   tabs: {
     query(q: { active?: boolean; lastFocusedWindow?: boolean }): Promise<{ id?: number }[]>;
-    sendMessage(tabId: number, message: unknown): Promise<never>;
+    sendMessage(tabId: number, message: unknown): Promise<unknown>;
   };
   windows: {
     create(data: { incognito?: boolean; url?: string }): Promise<{ id?: number }>;

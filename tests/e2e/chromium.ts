@@ -20,7 +20,7 @@ export interface ExtensionBrowser {
 }
 
 export async function launchWithExtension(
-  options: { profileDir?: string; build?: string; args?: string[] } = {},
+  options: { profileDir?: string; build?: string; args?: string[]; ignoreDefaultArgs?: string[] } = {},
 ): Promise<ExtensionBrowser> {
   const build = options.build ?? CHROME_BUILD;
   if (!existsSync(path.join(build, 'manifest.json'))) {
@@ -31,6 +31,8 @@ export async function launchWithExtension(
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: CHROMIUM,
     headless: true,
+    // e.g. Playwright's --disable-back-forward-cache, for a test of what a restore from that cache does.
+    ignoreDefaultArgs: options.ignoreDefaultArgs,
     args: [
       `--disable-extensions-except=${build}`,
       `--load-extension=${build}`,
