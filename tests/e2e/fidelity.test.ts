@@ -274,7 +274,7 @@ describe('Chromium', () => {
         await page.goto(url, { waitUntil: 'load' });
         return { tabId, close: () => page.close() };
       },
-      status: async (tabId) => (await chromium.worker()).evaluate((id) => chrome.tabs.sendMessage(id, { type: 'page-status' }), tabId),
+      status: async (tabId) => (await chromium.worker()).evaluate((id) => chrome.tabs.sendMessage(id, { type: 'page-status' }) as Promise<PageStatus | null>, tabId),
       badge: async (tabId) => (await chromium.worker()).evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId),
       dump: async () => (await chromium.worker()).evaluate(readHistoryDb),
     };
