@@ -108,12 +108,14 @@ export function cutStory(source: string, url: string, n: number, base = baseline
 /** The visible headline changed, and nothing else: not <title>, not og:title, not the JSON-LD headline. */
 export function editVisibleH1(source: string, url: string, base = baseline(source, url)): { html: string; from: string; to: string } | null {
   const doc = parseHtml(source, url);
-  const h1s = Array.from(doc.querySelectorAll('h1')).filter((h) => squash(h.textContent) !== '');
-  const h1 = h1s.find((h) => squash(h.textContent) === squash(base.headline)) ?? h1s[0];
+  // The heading readers see as the story's headline: the one whose text is the recorded headline (an <h1>, or the
+  // <h2> of pages whose <h1> is a section title). Every such heading (some pages repeat it in a sticky bar).
+  const shown = Array.from(doc.querySelectorAll('h1, h2')).filter((h) => squash(h.textContent) === squash(base.headline));
+  const h1 = shown[0];
   if (!h1) return null;
   const from = (h1.textContent ?? '').replace(/\s+/g, ' ').trim();
   const to = `${from.replace(/\s*\S+$/, '')} revised after publication`;
-  h1.textContent = to;
+  for (const heading of shown) heading.textContent = to;
   return { html: serialize(doc), from, to };
 }
 
