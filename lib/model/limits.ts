@@ -92,7 +92,9 @@ export function fitSnapshot(snapshot: Snapshot): Snapshot | Skipped {
   const short = (text: string | null) => capNullable(text, CAPS.shortText);
   const fitted: Snapshot = {
     ...snapshot,
+    // articleKey ignores a declared URL this long, so dropping it changes no key.
     canonicalUrl: snapshot.canonicalUrl !== null && snapshot.canonicalUrl.length > CAPS.url ? null : snapshot.canonicalUrl,
+    ...(snapshot.ogUrl === undefined ? {} : { ogUrl: (snapshot.ogUrl?.length ?? 0) > CAPS.url ? null : snapshot.ogUrl }),
     siteName: short(snapshot.siteName),
     headline: capText(snapshot.headline, CAPS.shortText),
     dek: short(snapshot.dek),

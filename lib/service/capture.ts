@@ -9,7 +9,7 @@ import type { CaptureReply, RefusalReason } from '../protocol/messages';
 import { badgeFor, type BadgeState } from '../view/badge';
 import { isExcluded, type Settings } from '../platform/settings';
 import type { Snapshot } from '../model/snapshot';
-import { articleKey } from '../model/url';
+import { snapshotKey, stripTracking } from '../model/url';
 
 export interface CaptureResult {
   reply: CaptureReply;
@@ -24,8 +24,10 @@ export async function handleCapture(
   const { settings } = input;
   if (settings.paused) return refuse('paused', 'Recording is paused');
   if (isExcluded(settings, input.senderUrl)) return refuse('excluded', 'This site is excluded');
-  const url = pageUrl(input.snapshot.url, input.senderUrl);
-  const snapshot: Snapshot = { ...input.snapshot, url, key: articleKey(url, { canonical: input.snapshot.canonicalUrl }) };
+  // The key from the URL as visited (snapshotKey drops tracking parameters itself); the URL stored without them.
+  const visited = pageUrl(input.snapshot.url, input.senderUrl);
+  const url = stripTracking(visited);
+  const snapshot: Snapshot = { ...input.snapshot, url, key: snapshotKey(visited, input.snapshot) };
   let recorded: Recorded;
   try {
     recorded = await recordSnapshot(db, snapshot, { now: input.now, captureId: input.captureId });
