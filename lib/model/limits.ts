@@ -21,6 +21,14 @@ export const CAPS = {
 /** Distinct URLs kept per article, most recent last. */
 export const MAX_URLS = 20;
 
+/**
+ * New versions one article may gain in any rolling hour (issue 15, item 2). A page that rewrites itself every few
+ * seconds (or pushState()s new text) would otherwise store a version per capture without end; past the bound a capture
+ * that would add a version is dropped, never stored, and counted. A busy live blog reloaded every five minutes
+ * stays well below it.
+ */
+export const FLOOD = { versionsPerHour: 20, windowMs: 3_600_000 } as const;
+
 export const LIMITS = {
   /**
    * Readability walks every element several times; past this many elements in the page we do not try at all (its

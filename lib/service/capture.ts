@@ -4,7 +4,7 @@
  */
 import type { PalimpsestDB } from '../store/schema';
 import { changeCount, diffArticles } from '../diff/articles';
-import { recordSnapshot, type Recorded } from '../store/record';
+import { recordSnapshot, type Dropped, type Recorded } from '../store/record';
 import type { CaptureReply, RefusalReason } from '../protocol/messages';
 import { badgeFor, type BadgeState } from '../view/badge';
 import { isExcluded, type Settings } from '../platform/settings';
@@ -28,12 +28,15 @@ export async function handleCapture(
   const visited = pageUrl(input.snapshot.url, input.senderUrl);
   const url = stripTracking(visited);
   const snapshot: Snapshot = { ...input.snapshot, url, key: snapshotKey(visited, input.snapshot) };
-  let recorded: Recorded;
+  let recorded: Recorded | Dropped;
   try {
     recorded = await recordSnapshot(db, snapshot, { now: input.now, captureId: input.captureId });
   } catch (error) {
     const quota = error instanceof DOMException && error.name === 'QuotaExceededError';
     return refuse(quota ? 'quota' : 'storage', quota ? 'Storage is full: this visit was not recorded' : String(error));
+  }
+  if ('dropped' in recorded) {
+    return refuse('flood', `Too many versions of this article in the last hour: this capture was dropped (${recorded.dropped.count} so far)`);
   }
   return { reply: { ok: true, outcome: recorded.outcome }, badge: badgeForRecorded(recorded) };
 }

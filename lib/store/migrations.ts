@@ -60,6 +60,11 @@ export const migrations: readonly Migration[] = [
   (_db, tx) => {
     afterEarlier(tx, () => rebuildSearch(tx));
   },
+  // 6: a store for small named records (lib/store/meta.ts): when retention last pruned, and the captures dropped as a
+  // flood. Nothing existing changes.
+  (db) => {
+    db.createObjectStore('meta');
+  },
 ];
 
 /** The asynchronous part of the migrations running in one upgrade, chained so each starts after the previous one. */

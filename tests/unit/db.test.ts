@@ -22,7 +22,7 @@ describe('schema', () => {
   test('a fresh database has every store and index', async () => {
     const db = await openHistoryDb(DB_NAME, new IDBFactory());
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['articles', 'search', 'texts', 'versions', 'visits']);
+    expect([...db.objectStoreNames].sort()).toEqual(['articles', 'meta', 'search', 'texts', 'versions', 'visits']);
     const tx = db.transaction(['articles', 'versions', 'visits']);
     expect([...tx.objectStore('articles').indexNames].sort()).toEqual(['lastVisit', 'siteName']);
     expect([...tx.objectStore('versions').indexNames]).toEqual(['byHash']);
@@ -348,6 +348,30 @@ describe('migration 4 -> 5', () => {
     expect(await db.get('search', curly.key)).not.toBe(v4Records.get(curly.key));
     expect(await db.get('search', other.key)).toBe(v4Records.get(other.key));
     expect((await getVersions(db, curly.key))[0]).toMatchObject({ headline: curly.headline, body: curly.body });
+    db.close();
+  });
+});
+
+describe('migration 5 -> 6', () => {
+  test('adds the meta store (when retention pruned, dropped captures), losing nothing', async () => {
+    const name = 'migration-5-to-6';
+    const v5 = await openDB<PalimpsestSchema>(name, 5, {
+      upgrade: (db, oldVersion, _newVersion, tx) => {
+        for (let v = oldVersion; v < 5; v++) migrations[v]!(db, tx);
+      },
+    });
+    await recordSnapshot(v5, makeSnapshot(), { now: 1000, captureId: 'v5-1' });
+    await recordSnapshot(v5, makeSnapshot({ body: editParagraph(2, (t) => `${t} Updated.`) }), { now: 2000, captureId: 'v5-2' });
+    const before = await Promise.all((['articles', 'versions', 'visits', 'texts', 'search'] as const).map((s) => v5.getAll(s)));
+    v5.close();
+
+    const db = await openHistoryDb(name);
+    expect(db.version).toBe(DB_VERSION);
+    expect([...db.objectStoreNames]).toContain('meta');
+    const after = await Promise.all((['articles', 'versions', 'visits', 'texts', 'search'] as const).map((s) => db.getAll(s)));
+    expect(after).toEqual(before);
+    expect(await db.count('meta')).toBe(0);
+    expect((await getVersions(db, ARTICLE_KEY)).map((v) => v.seq)).toEqual([1, 2]);
     db.close();
   });
 });
