@@ -9,7 +9,7 @@ import type { CaptureReply, RefusalReason } from '../protocol/messages';
 import { badgeFor, type BadgeState } from '../view/badge';
 import { isExcluded, type Settings } from '../platform/settings';
 import type { Snapshot } from '../model/snapshot';
-import { snapshotKey, stripTracking } from '../model/url';
+import { snapshotKey } from '../model/url';
 
 export interface CaptureResult {
   reply: CaptureReply;
@@ -24,10 +24,9 @@ export async function handleCapture(
   const { settings } = input;
   if (settings.paused) return refuse('paused', 'Recording is paused');
   if (isExcluded(settings, input.senderUrl)) return refuse('excluded', 'This site is excluded');
-  // The key from the URL as visited (snapshotKey drops tracking parameters itself); the URL stored without them.
-  const visited = pageUrl(input.snapshot.url, input.senderUrl);
-  const url = stripTracking(visited);
-  const snapshot: Snapshot = { ...input.snapshot, url, key: snapshotKey(visited, input.snapshot) };
+  // The recorder stores the URL without tracking parameters (stripTracking); the key never had them.
+  const url = pageUrl(input.snapshot.url, input.senderUrl);
+  const snapshot: Snapshot = { ...input.snapshot, url, key: snapshotKey(url, input.snapshot) };
   let recorded: Recorded | Dropped;
   try {
     recorded = await recordSnapshot(db, snapshot, { now: input.now, captureId: input.captureId });

@@ -9,6 +9,7 @@ import { comparable, liveBlogNewEntries, looksPartial, sameContent } from './com
 import { ofArticle, withWrite, type WriteTx } from './transaction';
 import { contentHash } from '../model/normalize';
 import { FLOOD, MAX_URLS } from '../model/limits';
+import { stripTracking } from '../model/url';
 import type { RecordOutcome } from '../model/outcome';
 import type { Extractor, Snapshot } from '../model/snapshot';
 import { searchRecord } from './search';
@@ -194,7 +195,7 @@ function newVersion(snapshot: Snapshot, { hash, seq, now, partial }: VersionFact
     hash,
     firstSeen: now,
     lastSeen: now,
-    url: snapshot.url,
+    url: stripTracking(snapshot.url),
     headline: snapshot.headline,
     dek: snapshot.dek,
     byline: snapshot.byline,
@@ -221,7 +222,10 @@ interface VisitFacts {
 function nextArticle(prev: ArticleRecord | undefined, snapshot: Snapshot, facts: VisitFacts): ArticleRecord {
   const { now, seq, isNew, partial, outcome } = facts;
   // Most recent last; the oldest fall off so an article reached through endless tracking variants stays small.
-  const urls = [...(prev?.urls ?? []).filter((url) => url !== snapshot.url), snapshot.url].slice(-MAX_URLS);
+  // Without tracking and subscriber-identifying parameters (issue 15, item 11): a history is evidence a reader may
+  // hand on, and must not identify their newsletter subscription or ad click.
+  const visited = stripTracking(snapshot.url);
+  const urls = [...(prev?.urls ?? []).filter((url) => url !== visited), visited].slice(-MAX_URLS);
   // Partial visits never become the baseline: the next capture is still compared with the last complete one.
   let baseline: Baseline | undefined = prev?.baseline;
   if (!partial || !baseline) {

@@ -13,6 +13,7 @@ import {
 } from './format';
 import { ofArticle, STORES } from '../store/transaction';
 import { readTexts, resolveVersion } from '../store/texts';
+import { stripTracking } from '../model/url';
 
 export interface ExportOptions {
   /** Only these articles (unknown keys are skipped); all articles when absent. */
@@ -75,7 +76,9 @@ function toExportArticle(article: ArticleRecord, versions: VersionRecord[], visi
   const seqs = new Set(versions.map((version) => version.seq));
   return {
     key: article.key,
-    urls: [...article.urls],
+    // Stored URLs are already without tracking parameters (migration 7, the capture service); stripped again so no
+    // file ever carries one, whatever the database holds.
+    urls: [...new Set(article.urls.map(stripTracking))],
     siteName: article.siteName,
     headline: article.headline,
     liveBlog: article.liveBlog,
@@ -96,7 +99,7 @@ function toExportVersion(version: VersionRecord): ExportVersion {
     sha256: version.hash,
     firstSeen: isoTime(version.firstSeen),
     lastSeen: isoTime(version.lastSeen),
-    url: version.url,
+    url: stripTracking(version.url),
     headline: version.headline,
     dek: version.dek,
     byline: version.byline,

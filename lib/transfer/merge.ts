@@ -9,6 +9,7 @@ import type { ImportResult, RecordTotals } from '../model/outcome';
 import type { ExportArticle, ExportVersion, ValidatedExport } from './format';
 import { ofArticle, withWrite, type WriteTx } from '../store/transaction';
 import { mergedArticle, newArticle } from './merge-article';
+import { stripTracking } from '../model/url';
 import { searchRecord } from '../store/search';
 import { readTexts, resolveVersion, TextIndex, toStored, writeAdded, type Reference } from '../store/texts';
 
@@ -98,7 +99,7 @@ function toRecord(key: string, seq: number, version: ExportVersion): VersionReco
     hash: version.sha256,
     firstSeen: Date.parse(version.firstSeen),
     lastSeen: Date.parse(version.lastSeen),
-    url: version.url,
+    url: stripTracking(version.url),
     headline: version.headline,
     dek: version.dek,
     byline: version.byline,

@@ -14,6 +14,9 @@ import { countRecords, getArticle, getVersions } from '../../lib/store/read';
 import { recordSnapshot } from '../../lib/store/record';
 import type { PalimpsestDB } from '../../lib/store/schema';
 import { droppedCaptures } from '../../lib/view/data';
+import { exportHistory, serializeExport } from '../../lib/transfer/export';
+import { parseImport } from '../../lib/transfer/parse';
+import { importHistory } from '../../lib/transfer/merge';
 import { FLOOD } from '../../lib/model/limits';
 import { DEFAULT_SETTINGS } from '../../lib/platform/settings';
 import { ARTICLE_KEY, editParagraph, makeSnapshot } from './helpers/snapshots';
@@ -93,5 +96,31 @@ describe('pruning for any size (item 7)', () => {
     expect(await createPruner()(db, settings, later + 10 * 60 * SECOND)).toBe(false);
     expect(await createPruner()(db, settings, later + HOUR)).toBe(true);
     expect(await db.get('meta', 'prunedAt')).toBe(later + HOUR);
+  });
+});
+
+describe('no identifying URL parameters (item 11)', () => {
+  const TRACKED = `${ARTICLE_KEY}?utm_source=newsletter&utm_medium=email&mc_eid=5f3a9b&mc_cid=77&_hsenc=p2AN&fbclid=IwAR&gclid=Cj0&id=4`;
+  const UNTRACKED = /utm_|mc_eid|mc_cid|_hsenc|fbclid|gclid/;
+
+  test('the export never contains them, even from a record stored with them', async () => {
+    await recordSnapshot(db, makeSnapshot({ url: TRACKED }), { now: T0, captureId: 'tracked' });
+    const text = serializeExport(await exportHistory(db, { now: T0 + HOUR }));
+    expect(text).not.toMatch(UNTRACKED);
+    expect(text).toContain(`${ARTICLE_KEY}?id=4`);
+  });
+
+  test('an imported file’s URLs are stored without them', async () => {
+    await recordSnapshot(db, makeSnapshot({ url: `${ARTICLE_KEY}?id=4` }), { now: T0, captureId: 'clean' });
+    const file = await exportHistory(db, { now: T0 + HOUR });
+    file.articles[0]!.urls = [TRACKED];
+    file.articles[0]!.versions[0]!.url = TRACKED;
+    const parsed = await parseImport(serializeExport(file));
+    if (!parsed.ok) throw new Error(parsed.error);
+    const target = await openHistoryDb('import-target', new IDBFactory());
+    await importHistory(target, parsed.file);
+    expect((await getArticle(target, ARTICLE_KEY))?.urls).toEqual([`${ARTICLE_KEY}?id=4`]);
+    expect((await getVersions(target, ARTICLE_KEY))[0]?.url).toBe(`${ARTICLE_KEY}?id=4`);
+    target.close();
   });
 });
