@@ -59,6 +59,7 @@ export async function importHistory(
     versions: file.articles.reduce((n, article) => n + article.versions.length, 0),
     visits: file.articles.reduce((n, article) => n + article.visits.length, 0),
     added: { articles: 0, versions: 0, visits: 0 },
+    skipped: (file.damaged ?? []).map((record) => ({ ...record })),
   };
   await withWrite(db, async (tx) => {
     // Articles present in the database, and (defensively) keys that have versions without an article record.

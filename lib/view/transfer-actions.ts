@@ -3,6 +3,7 @@
 import { extensionVersion } from '../platform/browsers';
 import { formatNumber, t } from '../platform/i18n';
 import type { ImportReply } from '../protocol/messages';
+import type { DamagedRecord } from '../model/outcome';
 import { send } from '../protocol/send';
 import { exportFileName, exportHistory, serializeExport } from '../transfer/export';
 import { openPageDb } from './data';
@@ -10,7 +11,8 @@ import { formatBytes } from './format';
 
 export type Progress = (text: string) => void;
 
-async function download(keys: string[] | undefined, onProgress?: Progress): Promise<void> {
+/** Downloads the file; resolves to the damaged records it had to leave out (empty when none), to show the reader. */
+async function download(keys: string[] | undefined, onProgress?: Progress): Promise<DamagedRecord[]> {
   const opened = await openPageDb();
   if (!opened.ok) throw new Error(opened.message);
   const file = await exportHistory(opened.db, {
@@ -31,15 +33,16 @@ async function download(keys: string[] | undefined, onProgress?: Progress): Prom
     // Give the browser a moment to start the download before the URL goes away.
     setTimeout(() => URL.revokeObjectURL(url), 60_000);
   }
+  return file.damaged ?? [];
 }
 
 /** Downloads every tracked article as palimpsest-history-YYYY-MM-DD.json. */
-export function exportAll(onProgress?: Progress): Promise<void> {
+export function exportAll(onProgress?: Progress): Promise<DamagedRecord[]> {
   return download(undefined, onProgress);
 }
 
 /** Downloads one article with all its versions and visits. */
-export function exportArticle(key: string, onProgress?: Progress): Promise<void> {
+export function exportArticle(key: string, onProgress?: Progress): Promise<DamagedRecord[]> {
   return download([key], onProgress);
 }
 

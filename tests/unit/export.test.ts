@@ -143,6 +143,7 @@ describe('importHistory', () => {
       versions: 3,
       visits: 3,
       added: { articles: 0, versions: 2, visits: 3 },
+      skipped: [],
     });
     const hashes = await Promise.all([A, B, C, RETITLED].map((s) => contentHash(s)));
     expect((await getVersions(db, ARTICLE_KEY)).map((v) => [v.seq, v.hash])).toEqual([
