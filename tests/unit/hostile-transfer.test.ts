@@ -16,6 +16,7 @@ import { exportHistory, serializeExport } from '../../lib/transfer/export';
 import type { ExportFile } from '../../lib/transfer/format';
 import { importHistory } from '../../lib/transfer/merge';
 import { parseImport } from '../../lib/transfer/parse';
+import { exportedLine } from '../../lib/view/transfer-actions';
 import { ARTICLE_KEY, editParagraph, makeSnapshot } from './helpers/snapshots';
 
 const T0 = Date.UTC(2024, 4, 14, 9, 30);
@@ -66,6 +67,19 @@ describe('one damaged record does not block the rest (item 8)', () => {
     expect(result.added).toEqual({ articles: 1, versions: 1, visits: 1 });
     expect(await getArticle(target, ARTICLE_KEY)).toBeDefined();
     target.close();
+  });
+
+  test('the history page’s status line names what was left out', () => {
+    expect(exportedLine('Exported.', [])).toBe('Exported.');
+    expect(
+      exportedLine('Exported.', [
+        { key: OTHER, seq: null, problem: 'no readable version' },
+        { key: ARTICLE_KEY, seq: 2, problem: 'content does not match its hash' },
+      ]),
+    ).toBe(
+      `Exported. 2 damaged records were left out and are named in the file: ${OTHER}: no readable version; ` +
+        `${ARTICLE_KEY} version 2: content does not match its hash`,
+    );
   });
 
   test('an undamaged history exports without a damaged field', async () => {
