@@ -70,3 +70,23 @@ describe('cross-writing', () => {
     expect(keys).toContain(`news.example:${port}/2024/shared-story`);
   });
 });
+
+describe('one identity (item 4)', () => {
+  test('the popup finds the article of a page whose key comes from og:url (its canonical is the home page)', async () => {
+    const popup = await browser.context.newPage();
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+    server.set('/og/story', story(`http://www.news.example:${port}/`).replace(
+      /<meta property="og:url" content="[^"]*">/,
+      `<meta property="og:url" content="http://www.news.example:${port}/2024/og-story">`,
+    ));
+    const keys = await captureAt(`http://m.news.example:${port}/og/story`, '/2024/og-story');
+    expect(keys).toContain(`news.example:${port}/2024/og-story`);
+    // The popup tab stays open in the background; reloading it makes it ask about the tab now in front.
+    const page = await visit(browser.context, `http://m.news.example:${port}/og/story`);
+    await page.bringToFront();
+    await popup.reload();
+    await popup.locator('h1.headline').waitFor();
+    await expect(popup.locator('h1.headline').textContent()).resolves.toBe('Harbour Bridge to close for three weeks as cables corrode');
+    await Promise.all([page.close(), popup.close()]);
+  });
+});
