@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { Compare } from '@/components/Compare';
 import { Notice } from '@/components/Notice';
-import { exportArticle } from '@/lib/view/transfer-actions';
+import { exportArticle, exportedLine } from '@/lib/view/transfer-actions';
 import type { PalimpsestDB } from '@/lib/store/schema';
 import { loadArticle, type ArticleBundle } from '@/lib/view/data';
 import { isChanged, latestUrl } from '@/lib/view/list';
@@ -79,7 +79,7 @@ export function ArticleDetail({ db, articleKey, version, report, onDeleted }: Pr
   };
   const exportThis = () =>
     exportArticle(bundle.article.key).then(
-      () => report(t('detailExported')),
+      (damaged) => report(exportedLine(t('detailExported'), damaged)),
       (error: unknown) => report(error instanceof Error ? error.message : String(error)),
     );
 

@@ -6,6 +6,7 @@ import { openPageDb, type DbResult } from '@/lib/view/data';
 import { keyFromHash } from '@/lib/view/list';
 import { ArticleDetail } from './ArticleDetail';
 import { ArticleList } from './ArticleList';
+import { DroppedNote } from './DroppedNote';
 import { PageHeader } from './PageHeader';
 import { useHistoryActions } from './useHistoryActions';
 
@@ -65,6 +66,7 @@ function HistoryBody({ db, openKey, version, report, reload }: BodyProps) {
           <ArticleDetail db={db.db} articleKey={openKey} version={version} report={report} onDeleted={closeDeleted} />
         </>
       )}
+      {openKey === null && <DroppedNote db={db.db} version={version} />}
       <ArticleList db={db.db} version={version} hidden={openKey !== null} />
     </>
   );

@@ -1,7 +1,7 @@
 // The history page's whole-history actions: export everything, import a file, clear everything. Each reports its
 // progress and outcome in the page's status line, in the reader's language.
 import { t, tn } from '@/lib/platform/i18n';
-import { exportAll, importFile } from '@/lib/view/transfer-actions';
+import { damagedList, exportAll, exportedLine, importFile } from '@/lib/view/transfer-actions';
 import { requestClearAll } from './actions';
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
@@ -16,7 +16,7 @@ export interface HistoryActions {
 export function useHistoryActions(setStatus: (text: string) => void, reload: () => void): HistoryActions {
   const exportEverything = () =>
     exportAll(setStatus).then(
-      () => setStatus(t('historyExported')),
+      (damaged) => setStatus(exportedLine(t('historyExported'), damaged)),
       (error: unknown) => setStatus(message(error)),
     );
 
@@ -27,15 +27,14 @@ export function useHistoryActions(setStatus: (text: string) => void, reload: () 
         setStatus(t('importFailed', reply.message));
         return;
       }
-      const { added, articles } = reply;
-      setStatus(
-        t(
-          'importDone',
-          tn('importNewArticles', added.articles),
-          tn('importNewVersions', added.versions),
-          tn('importInFile', articles),
-        ),
+      const { added, articles, skipped } = reply;
+      const done = t(
+        'importDone',
+        tn('importNewArticles', added.articles),
+        tn('importNewVersions', added.versions),
+        tn('importInFile', articles),
       );
+      setStatus(skipped.length === 0 ? done : `${done} ${tn('importSkipped', skipped.length, damagedList(skipped))}`);
       reload();
     } catch (error) {
       setStatus(t('importFailed', message(error)));

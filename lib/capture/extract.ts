@@ -12,7 +12,7 @@ import { stripFurniture, trimEdges } from './furniture';
 import { findStoryRoot } from './story-root';
 import { CAPS, fitSnapshot, isSkipped, LIMITS, tooManyElements, type Skipped } from '../model/limits';
 import type { Extractor, Snapshot } from '../model/snapshot';
-import { articleKey } from '../model/url';
+import { snapshotKey } from '../model/url';
 
 
 export const EXTRACTOR: Extractor = { name: '@mozilla/readability', version: '0.6.0', rules: 2 };
@@ -110,8 +110,9 @@ export function assembleSnapshot(
   if (body.length === 0) return notArticle;
   const snapshot: Snapshot = {
     url,
-    key: articleKey(url, { canonical: meta.canonical, ogUrl: meta.ogUrl }),
-    canonicalUrl: meta.canonical ?? meta.ogUrl,
+    key: snapshotKey(url, { canonicalUrl: meta.canonical, ogUrl: meta.ogUrl }),
+    canonicalUrl: meta.canonical,
+    ogUrl: meta.ogUrl,
     siteName: meta.siteName ?? clean(parsed.siteName) ?? hostLabel(url),
     headline,
     dek,

@@ -21,6 +21,14 @@ export const CAPS = {
 /** Distinct URLs kept per article, most recent last. */
 export const MAX_URLS = 20;
 
+/**
+ * New versions one article may gain in any rolling hour (issue 15, item 2). A page that rewrites itself every few
+ * seconds (or pushState()s new text) would otherwise store a version per capture without end; past the bound a capture
+ * that would add a version is dropped, never stored, and counted. A busy live blog reloaded every five minutes
+ * stays well below it.
+ */
+export const FLOOD = { versionsPerHour: 20, windowMs: 3_600_000 } as const;
+
 export const LIMITS = {
   /**
    * Readability walks every element several times; past this many elements in the page we do not try at all (its
@@ -92,7 +100,9 @@ export function fitSnapshot(snapshot: Snapshot): Snapshot | Skipped {
   const short = (text: string | null) => capNullable(text, CAPS.shortText);
   const fitted: Snapshot = {
     ...snapshot,
+    // articleKey ignores a declared URL this long, so dropping it changes no key.
     canonicalUrl: snapshot.canonicalUrl !== null && snapshot.canonicalUrl.length > CAPS.url ? null : snapshot.canonicalUrl,
+    ...(snapshot.ogUrl === undefined ? {} : { ogUrl: (snapshot.ogUrl?.length ?? 0) > CAPS.url ? null : snapshot.ogUrl }),
     siteName: short(snapshot.siteName),
     headline: capText(snapshot.headline, CAPS.shortText),
     dek: short(snapshot.dek),

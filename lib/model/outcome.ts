@@ -43,7 +43,23 @@ export interface RecordTotals {
   visits: number;
 }
 
+/**
+ * A stored record an export could not include (issue 15, item 8): a version whose text cannot be read or whose content
+ * no longer matches its hash, or an article left with no readable version. Named in the file (its "damaged" field,
+ * docs/export-format.md) and on screen; an import reports those its file names as skipped.
+ */
+export interface DamagedRecord {
+  /** The article's key. */
+  key: string;
+  /** The version's seq; null when the whole article is left out. */
+  seq: number | null;
+  /** What is wrong, in plain words. */
+  problem: string;
+}
+
 export interface ImportResult extends RecordTotals {
   /** Records that were not in the database before (the rest matched existing ones). */
   added: RecordTotals;
+  /** What the file says its export had to leave out (damaged in the database it came from): not imported. */
+  skipped: DamagedRecord[];
 }

@@ -36,8 +36,13 @@ export interface Snapshot {
   url: string;
   /** Article identity: the same article reached through different URLs gives the same key (lib/model/url.ts). */
   key: string;
-  /** rel=canonical / og:url as the page declared them, if any. */
+  /** rel=canonical as the page declared it, if any. */
   canonicalUrl: string | null;
+  /**
+   * og:url as the page declared it, if any. With canonicalUrl and url, all that snapshotKey (lib/model/url.ts) needs:
+   * the background recomputes the key from the same three inputs. Absent from captures of older content scripts.
+   */
+  ogUrl?: string | null;
   siteName: string | null;
   headline: string;
   dek: string | null;

@@ -1,27 +1,39 @@
 // Article identity: one news article is reachable under many URLs (tracking links, AMP and mobile editions,
 // rel=canonical), and its captures can only be compared with each other if all of them map to the same key.
 import normalizeUrl from 'normalize-url';
+import { getDomain } from 'tldts';
+import { CAPS } from './limits';
+import type { Snapshot } from './snapshot';
 
-// Parameters that record how the reader arrived, never which article they read; matched case-insensitively,
-// as are utm_*. Kept short on purpose: dropping a parameter that does select content would merge articles.
-const TRACKING_PARAMS = new Set([
+/**
+ * Parameters that record how the reader arrived or who they are (click ids, newsletter subscriber ids, analytics
+ * client ids), never which article they read; matched case-insensitively, as are utm_*. Dropped from every stored and
+ * exported URL (stripTracking) as well as from keys: a history handed to someone as evidence must not identify the
+ * reader's newsletter subscription or ad click. Kept to names that never select content: dropping one that does
+ * would merge articles. tests/unit/url.test.ts holds the list.
+ */
+export const TRACKING_PARAMS: ReadonlySet<string> = new Set([
   // Ad and social click ids.
-  'fbclid', 'gclid', 'dclid', 'gbraid', 'wbraid', 'msclkid', 'yclid', 'twclid', 'igshid', '_ga', '_gl',
-  // Newsletter, share-button and analytics tags of news sites and their email/analytics vendors.
+  'fbclid', 'gclid', 'dclid', 'gbraid', 'wbraid', 'msclkid', 'yclid', 'twclid', 'ttclid', 'li_fat_id', 'epik',
+  'igshid', 'igsh', 'srsltid', 's_kwcid', 'rb_clickid', '_ga', '_gl',
+  // Newsletter, share-button and analytics tags of news sites and their email/analytics vendors; several carry a
+  // subscriber's id (mc_eid, _hsenc, mkt_tok, oly_enc_id, vero_id, _kx, ml_subscriber_hash).
   'mc_cid', 'mc_eid', 'ref', 'ref_src', 'ref_url', 'cmpid', 'cmp', 'ocid', 'ncid', 'smid', 'smtyp', 'sr_share',
   'at_medium', 'at_campaign', 'xtor', 'share', 'ito', 'taid', 's_cid', 'mbid', 'mkt_tok', '_hsenc', '_hsmi',
+  'oly_enc_id', 'oly_anon_id', 'vero_id', 'vero_conv', '_kx', 'ml_subscriber', 'ml_subscriber_hash', 'ss_email_id',
   'ns_mchannel', 'ns_source', 'ns_campaign', 'ns_linkname', 'ns_fee', '__twitter_impression',
   // Yahoo's consent-wall redirect.
   'guccounter', 'guce_referrer', 'guce_referrer_sig',
-  // Switches to the AMP edition, and what AMP caches append.
-  'amp', '_amp', 'usqp', 'amp_js_v', 'amp_gsa',
 ]);
 
-// Two-label public suffixes that would otherwise look like a site every *.co.uk host belongs to.
-const PUBLIC_SUFFIXES = new Set([
-  'co.uk', 'org.uk', 'ac.uk', 'gov.uk', 'com.au', 'net.au', 'org.au', 'co.jp', 'com.br', 'co.nz', 'com.ar',
-  'com.mx', 'co.in', 'co.za', 'com.cn', 'com.tr', 'co.kr', 'com.sg', 'com.hk', 'co.il',
-]);
+/** Switches to the AMP edition, and what AMP caches append: not identifying, but not part of an article's key. */
+const AMP_PARAMS = new Set(['amp', '_amp', 'usqp', 'amp_js_v', 'amp_gsa']);
+
+/** True for a query parameter that identifies the reader or their way in (TRACKING_PARAMS, utm_*). */
+export function isTrackingParam(name: string): boolean {
+  const lower = name.toLowerCase();
+  return lower.startsWith('utm_') || TRACKING_PARAMS.has(lower);
+}
 
 const HOST_PREFIX = /^(?:www|m|mobile|amp)\./;
 
@@ -69,15 +81,36 @@ function bareHost(hostname: string): string {
 // would merge ?q=a%26b with ?q=a&b (https://github.com/sindresorhus/normalize-url/issues/189). Pieces are kept as
 // written; sorting is stable, so ?tag=b&tag=a stays.
 function cleanQuery(search: string): string {
-  const kept = search.slice(1).split('&').filter((piece) => {
-    const [name = '', value = ''] = piece.split('=', 2).map((t) => attempt(() => decodeURIComponent(t.replace(/\+/g, ' ')), t));
+  const kept = queryPieces(search).filter(([piece, name, value]) => {
     const lower = name.toLowerCase();
-    if (piece === '' || lower.startsWith('utm_') || TRACKING_PARAMS.has(lower)) return false;
+    if (piece === '' || isTrackingParam(lower) || AMP_PARAMS.has(lower)) return false;
     return !(lower === 'outputtype' && value.toLowerCase() === 'amp');
-  });
+  }).map(([piece]) => piece);
   const nameOf = (piece: string) => piece.split('=', 1)[0] ?? '';
   kept.sort((a, b) => (nameOf(a) < nameOf(b) ? -1 : nameOf(a) > nameOf(b) ? 1 : 0));
   return kept.length > 0 ? `?${kept.join('&')}` : '';
+}
+
+/** Each piece of a query as written, with its name and value decoded. */
+function queryPieces(search: string): [piece: string, name: string, value: string][] {
+  return search.slice(1).split('&').map((piece) => {
+    const [name = '', value = ''] = piece.split('=', 2).map((t) => attempt(() => decodeURIComponent(t.replace(/\+/g, ' ')), t));
+    return [piece, name, value];
+  });
+}
+
+/**
+ * `url` without its tracking and subscriber-identifying parameters (isTrackingParam), everything else as written: the
+ * form every stored and exported URL takes. Not an http(s) URL: returned as it is.
+ */
+export function stripTracking(url: string): string {
+  const parsed = parseHttp(url);
+  if (!parsed || parsed.search === '') return url;
+  const pieces = queryPieces(parsed.search);
+  const kept = pieces.filter(([piece, name]) => piece !== '' && !isTrackingParam(name)).map(([piece]) => piece);
+  if (kept.length === pieces.length) return url;
+  parsed.search = kept.length > 0 ? `?${kept.join('&')}` : '';
+  return parsed.href;
 }
 
 // AMP editions live at /amp/x, x/amp, x.amp and x.amp.html; a directory index is its directory. Repeated until
@@ -125,23 +158,51 @@ export function urlKey(url: string): string {
   return query === '' ? key : `${key}${key.includes('/') ? '' : '/'}${query}`;
 }
 
-// Conservative without the Public Suffix List: same host, or one a subdomain of the other when the shorter
-// cannot be a public suffix. Sibling subdomains (a.site.com, b.site.com) therefore do not count.
-function sameSite(a: URL, b: URL): boolean {
-  const [x, y] = [bareHost(unwrapAmpCache(a).hostname), bareHost(unwrapAmpCache(b).hostname)];
-  if (x === y) return true;
-  const [short, long] = x.length < y.length ? [x, y] : [y, x];
-  if (/^[\d.]+$|[[:]/.test(short) || short.split('.').length < 2 || PUBLIC_SUFFIXES.has(short)) return false;
-  return long.endsWith(`.${short}`);
+/**
+ * The site a URL belongs to: its registrable domain by the Public Suffix List, private domains included, so each
+ * a.github.io or x.blogspot.com is a site of its own and github.io itself (a suffix) is nobody's. A host with no
+ * registrable domain (an IP address, localhost, a bare suffix) is only its own site. AMP cache URLs count as the
+ * publisher's, whose page they serve.
+ */
+export function siteOf(url: string): string | null {
+  const parsed = parseHttp(url);
+  if (!parsed) return null;
+  const host = unwrapAmpCache(parsed).hostname.replace(/\.$/, '').toLowerCase();
+  const domain = getDomain(host, { allowPrivateDomains: true });
+  return domain ? `site:${domain}` : `host:${host}`;
+}
+
+/** Whether two URLs are on one site (siteOf): amp., m. and www. editions are; sibling sites on a shared host are not. */
+export function sameSite(a: string, b: string): boolean {
+  const site = siteOf(a);
+  return site !== null && site === siteOf(b);
 }
 
 const isSiteRoot = (key: string) => !/[/?]/.test(key);
 
-/** Identity of the article at visitedUrl, preferring declared rel=canonical, then og:url, when on the same site. */
-export function articleKey(
-  visitedUrl: string,
-  declared: { canonical?: string | null; ogUrl?: string | null } = {},
-): string {
+/** What a page declares about its own address: rel=canonical and og:url, as written. */
+export interface DeclaredUrls {
+  canonical?: string | null;
+  ogUrl?: string | null;
+}
+
+/**
+ * Identity of the article at visitedUrl, preferring declared rel=canonical, then og:url, when on the same site
+ * (sameSite). The one function that makes an article key from a page: the content script, the background and the
+ * popup all call it with the same inputs (the visited URL and both declared URLs), so they always agree. A declared
+ * URL on another site, or longer than a capture may carry, is ignored: the key falls back to the visited URL.
+ */
+export function articleKey(visitedUrl: string, declared: DeclaredUrls = {}): string {
+  // The rest of the function is below snapshotKey.
+  return keyFrom(visitedUrl, declared);
+}
+
+/** articleKey of a capture: its URL and the two URLs its page declared, as the snapshot carries them. */
+export function snapshotKey(url: string, snapshot: Pick<Snapshot, 'canonicalUrl' | 'ogUrl'>): string {
+  return articleKey(url, { canonical: snapshot.canonicalUrl, ogUrl: snapshot.ogUrl ?? null });
+}
+
+function keyFrom(visitedUrl: string, declared: DeclaredUrls): string {
   const visited = parseHttp(visitedUrl);
   const visitedKey = urlKey(visitedUrl);
   if (!visited) return visitedKey;
@@ -149,9 +210,9 @@ export function articleKey(
     // Relative references must look like paths: a templating slip such as "undefined" would otherwise resolve
     // to one URL for every article in the same directory.
     const text = candidate?.trim() ?? '';
-    if (!/^(?:https?:|\/|\.\.?\/)/i.test(text)) continue;
+    if (!/^(?:https?:|\/|\.\.?\/)/i.test(text) || (candidate?.length ?? 0) > CAPS.url) continue;
     const url = parseHttp(text, visited.href);
-    if (!url || !sameSite(url, visited)) continue;
+    if (!url || !sameSite(url.href, visited.href)) continue;
     const key = urlKey(url.href);
     // A canonical pointing at the home page is a CMS misconfiguration; trusting it would merge every article.
     if (isSiteRoot(key) && !isSiteRoot(visitedKey)) continue;

@@ -23,7 +23,8 @@ export type ClearHistoryMessage = BackgroundMessageOf<'clear-history'>;
 export type ImportHistoryMessage = BackgroundMessageOf<'import-history'>;
 
 /** Why the background turned a request down, or failed it. */
-export type RefusalReason = 'paused' | 'excluded' | 'private' | 'invalid' | 'storage' | 'quota';
+/** 'flood': the article gained too many versions in the last hour (lib/model/limits.ts FLOOD); not worth retrying. */
+export type RefusalReason = 'paused' | 'excluded' | 'private' | 'invalid' | 'storage' | 'quota' | 'flood';
 /** A request not done, and why. Any message may get one: it was invalid, or the storage failed. */
 export type Refusal = { ok: false; reason: RefusalReason; message: string };
 /** A request not done, for the pages' requests: their callers show the message, and the reason is not always set. */

@@ -36,6 +36,7 @@ export const SnapshotSchema = v.pipe(
     url: httpUrl,
     key: v.pipe(v.string(), v.minLength(1), v.maxLength(CAPS.key)),
     canonicalUrl: v.nullable(v.pipe(v.string(), v.maxLength(CAPS.url))),
+    ogUrl: v.optional(v.nullable(v.pipe(v.string(), v.maxLength(CAPS.url)))),
     siteName: nullableShort,
     headline: v.pipe(v.string(), v.minLength(1), v.maxLength(CAPS.shortText)),
     dek: nullableShort,

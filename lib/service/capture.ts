@@ -4,12 +4,12 @@
  */
 import type { PalimpsestDB } from '../store/schema';
 import { changeCount, diffArticles } from '../diff/articles';
-import { recordSnapshot, type Recorded } from '../store/record';
+import { recordSnapshot, type Dropped, type Recorded } from '../store/record';
 import type { CaptureReply, RefusalReason } from '../protocol/messages';
 import { badgeFor, type BadgeState } from '../view/badge';
 import { isExcluded, type Settings } from '../platform/settings';
 import type { Snapshot } from '../model/snapshot';
-import { articleKey } from '../model/url';
+import { snapshotKey } from '../model/url';
 
 export interface CaptureResult {
   reply: CaptureReply;
@@ -24,14 +24,18 @@ export async function handleCapture(
   const { settings } = input;
   if (settings.paused) return refuse('paused', 'Recording is paused');
   if (isExcluded(settings, input.senderUrl)) return refuse('excluded', 'This site is excluded');
+  // The recorder stores the URL without tracking parameters (stripTracking); the key never had them.
   const url = pageUrl(input.snapshot.url, input.senderUrl);
-  const snapshot: Snapshot = { ...input.snapshot, url, key: articleKey(url, { canonical: input.snapshot.canonicalUrl }) };
-  let recorded: Recorded;
+  const snapshot: Snapshot = { ...input.snapshot, url, key: snapshotKey(url, input.snapshot) };
+  let recorded: Recorded | Dropped;
   try {
     recorded = await recordSnapshot(db, snapshot, { now: input.now, captureId: input.captureId });
   } catch (error) {
     const quota = error instanceof DOMException && error.name === 'QuotaExceededError';
     return refuse(quota ? 'quota' : 'storage', quota ? 'Storage is full: this visit was not recorded' : String(error));
+  }
+  if ('dropped' in recorded) {
+    return refuse('flood', `Too many versions of this article in the last hour: this capture was dropped (${recorded.dropped.count} so far)`);
   }
   return { reply: { ok: true, outcome: recorded.outcome }, badge: badgeForRecorded(recorded) };
 }

@@ -6,6 +6,7 @@
 import type { BlockKind, Block } from '../model/snapshot';
 import type { PalimpsestDB, StoredVersion, UpgradeTransaction, VersionRecord } from './schema';
 import { searchRecord } from './search';
+import { stripTracking } from '../model/url';
 import { forEachArticleWithTexts, readTexts, takeChunk, TextIndex, textsOf, toStored, type Reference } from './texts';
 
 export type Migration = (db: PalimpsestDB, tx: UpgradeTransaction) => void;
@@ -59,6 +60,17 @@ export const migrations: readonly Migration[] = [
   // rebuilt from its texts. Asynchronous, and runs after migration 4's cursor when upgrading from an older version.
   (_db, tx) => {
     afterEarlier(tx, () => rebuildSearch(tx));
+  },
+  // 6: a store for small named records (lib/store/meta.ts): when retention last pruned, and the captures dropped as a
+  // flood. Nothing existing changes.
+  (db) => {
+    db.createObjectStore('meta');
+  },
+  // 7: stored URLs lose their tracking and subscriber-identifying parameters (lib/model/url.ts stripTracking), as
+  // captures now store them: each article's visited URLs, and the URL in each version's metadata record. Keys are
+  // untouched (urlKey always dropped these). Asynchronous, after migration 5's cursor when upgrading from older.
+  (_db, tx) => {
+    afterEarlier(tx, () => stripStoredUrls(tx));
   },
 ];
 
@@ -191,6 +203,32 @@ async function rebuildSearch(tx: UpgradeTransaction): Promise<void> {
     const texts = await readTexts(textStore, key);
     await tx.objectStore('search').put(searchRecord(texts), key);
   });
+}
+
+/** Migration 7's work: every stored URL without tracking parameters. */
+async function stripStoredUrls(tx: UpgradeTransaction): Promise<void> {
+  let article = await tx.objectStore('articles').openCursor();
+  while (article) {
+    const { urls } = article.value;
+    // Most recent last, each once at its latest position, as recording keeps them.
+    const stripped = urls.map(stripTracking);
+    const kept = stripped.filter((url, i) => stripped.indexOf(url, i + 1) === -1);
+    if (kept.join('\n') !== urls.join('\n')) await article.update({ ...article.value, urls: kept });
+    article = await article.continue();
+  }
+  let chunk = await tx.objectStore('texts').openCursor();
+  while (chunk) {
+    let changed = false;
+    const records = chunk.value.map((record) => {
+      if (!record || !('meta' in record)) return record;
+      const url = stripTracking(record.meta.url);
+      if (url === record.meta.url) return record;
+      changed = true;
+      return { meta: { ...record.meta, url } };
+    });
+    if (changed) await chunk.update(records);
+    chunk = await chunk.continue();
+  }
 }
 
 export const DB_VERSION = migrations.length;

@@ -7,6 +7,7 @@ import type { RecordCounts } from './read';
 import { searchRecord } from './search';
 import { forEachArticleWithTexts, readTexts, refsOf, textsOf } from './texts';
 import { ofArticle, STORES, withWrite, type WriteTx } from './transaction';
+import { readMeta, writeMeta } from './meta';
 
 /** Forgets an article entirely: the article, all its versions and all its visits. */
 export function deleteArticle(db: PalimpsestDB, key: string): Promise<void> {
@@ -36,13 +37,32 @@ export function clearAll(db: PalimpsestDB): Promise<void> {
  * least the visit's time. Resolves to the number of records removed.
  */
 export function pruneBefore(db: PalimpsestDB, cutoff: number): Promise<RecordCounts> {
+  return withWrite(db, (tx) => pruneIn(tx, cutoff));
+}
+
+async function pruneIn(tx: WriteTx, cutoff: number): Promise<RecordCounts> {
+  const removed: RecordCounts = { articles: 0, versions: 0, visits: 0 };
+  const kept = await pruneArticles(tx, cutoff, removed);
+  const { changed, used } = await pruneVersions(tx, kept, cutoff, removed);
+  await pruneTextsAndSearch(tx, used, changed);
+  await pruneVisits(tx, kept, cutoff, removed);
+  for (const article of changed) await tx.objectStore('articles').put(article);
+  return removed;
+}
+
+/**
+ * Retention when it is due: prunes before `cutoff` unless the last pruning (stored in the meta store, not the
+ * background's memory, which each wake of its worker resets) was less than `interval` before `now`. Checked and
+ * recorded in the pruning's own transaction, so two captures at once prune once. Resolves to what was removed, or
+ * null when it was not due.
+ */
+export function pruneIfDue(db: PalimpsestDB, cutoff: number, now: number, interval: number): Promise<RecordCounts | null> {
   return withWrite(db, async (tx) => {
-    const removed: RecordCounts = { articles: 0, versions: 0, visits: 0 };
-    const kept = await pruneArticles(tx, cutoff, removed);
-    const { changed, used } = await pruneVersions(tx, kept, cutoff, removed);
-    await pruneTextsAndSearch(tx, used, changed);
-    await pruneVisits(tx, kept, cutoff, removed);
-    for (const article of changed) await tx.objectStore('articles').put(article);
+    const last = await readMeta(tx, 'prunedAt');
+    // A stored time in the future (a clock set back) must not stop pruning forever.
+    if (last !== undefined && last <= now && now - last < interval) return null;
+    const removed = await pruneIn(tx, cutoff);
+    await writeMeta(tx, 'prunedAt', now);
     return removed;
   });
 }
@@ -152,10 +172,12 @@ async function pruneTexts(tx: WriteTx, key: string, used: ReadonlySet<string>): 
   for (const [ref, record] of texts.records) {
     if ('base' in record && !texts.records.has(record.base)) texts.records.set(ref, { text: texts.text(ref) });
   }
-  const refs = [...texts.records.keys()].map((ref) => parseInt(ref, 36));
+  // A loop, not Math.min(...refs): spreading an article's tens of thousands of texts into arguments overflows the
+  // stack (RangeError), which would stop pruning for good.
+  let first = Infinity;
+  for (const ref of texts.records.keys()) first = Math.min(first, parseInt(ref, 36));
   const chunk: TextChunk = [];
-  if (refs.length > 0) {
-    const first = Math.min(...refs);
+  if (first !== Infinity) {
     for (const [ref, record] of texts.records) chunk[parseInt(ref, 36) - first] = record;
     for (let i = 0; i < chunk.length; i++) chunk[i] ??= null;
     await textStore.delete(textsOf(key));

@@ -3,11 +3,13 @@
  * distinct version once, and logs every visit. Reading, deleting and pruning live in read.ts and
  * prune.ts.
  */
-import type { ArticleRecord, Baseline, PalimpsestDB, StoredVersion, VersionRecord, VisitRecord } from './schema';
+import type { ArticleRecord, Baseline, DroppedTally, PalimpsestDB, StoredVersion, VersionRecord, VisitRecord } from './schema';
+import { countDropped } from './meta';
 import { comparable, liveBlogNewEntries, looksPartial, sameContent } from './compare';
-import { withWrite, type WriteTx } from './transaction';
+import { ofArticle, withWrite, type WriteTx } from './transaction';
 import { contentHash } from '../model/normalize';
-import { MAX_URLS } from '../model/limits';
+import { FLOOD, MAX_URLS } from '../model/limits';
+import { stripTracking } from '../model/url';
 import type { RecordOutcome } from '../model/outcome';
 import type { Extractor, Snapshot } from '../model/snapshot';
 import { searchRecord } from './search';
@@ -37,19 +39,24 @@ export interface Recorded {
   compared: Comparison | null;
 }
 
+/** A capture dropped as a flood (FLOOD, lib/model/limits.ts): nothing of it was stored, and it was counted. */
+export interface Dropped {
+  dropped: DroppedTally;
+}
+
 /**
  * Records one capture in a single strict-durability transaction and resolves once it has committed. Overlapping calls
  * (two tabs) are safe: IndexedDB runs overlapping readwrite transactions one after the other, and everything the
  * decision depends on is read inside the transaction.
  */
-export async function recordSnapshot(db: PalimpsestDB, snapshot: Snapshot, ctx: CaptureContext): Promise<Recorded> {
+export async function recordSnapshot(db: PalimpsestDB, snapshot: Snapshot, ctx: CaptureContext): Promise<Recorded | Dropped> {
   // Hash before opening the transaction: crypto.subtle settles outside IndexedDB, and awaiting it inside would let
   // the transaction auto-commit half-way.
   const hash = await contentHash(snapshot);
   return withWrite(db, (tx) => record(tx, snapshot, ctx, hash));
 }
 
-async function record(tx: WriteTx, snapshot: Snapshot, ctx: CaptureContext, hash: string): Promise<Recorded> {
+async function record(tx: WriteTx, snapshot: Snapshot, ctx: CaptureContext, hash: string): Promise<Recorded | Dropped> {
   const retried = await tx.objectStore('visits').index('byCapture').get(ctx.captureId);
   if (retried) return replay(tx, retried);
   const { now, captureId } = ctx;
@@ -57,12 +64,28 @@ async function record(tx: WriteTx, snapshot: Snapshot, ctx: CaptureContext, hash
   const known = await readKnown(tx, key, hash);
   const { outcome, partial } = decide(snapshot, hash, known);
   const { seq } = outcome;
+  const addsVersion = known.article !== undefined && !known.match && seq > known.article.latestSeq;
+  if (addsVersion && (await flooded(tx, key, now))) return { dropped: await countDropped(tx, key, now) };
   const seen = await storeVersion(tx, snapshot, known, { hash, seq, now, partial });
   const visit: VisitRecord = { key, time: now, seq, captureId, partial, outcome };
   await tx.objectStore('visits').add(visit);
   const facts = { now, seq, isNew: !known.match, partial, outcome };
   await tx.objectStore('articles').put(nextArticle(known.article, snapshot, facts));
   return { outcome, compared: known.baseline ? { baseline: known.baseline, seen } : null };
+}
+
+/**
+ * Whether the article already gained FLOOD.versionsPerHour versions in the hour before `now`. Seqs are allocated in
+ * capture order, so the newest versions are the last by key: at most that many are read, newest first.
+ */
+async function flooded(tx: WriteTx, key: string, now: number): Promise<boolean> {
+  let recent = 0;
+  let cursor = await tx.objectStore('versions').openCursor(ofArticle(key), 'prev');
+  while (cursor && cursor.value.firstSeen > now - FLOOD.windowMs) {
+    if (++recent >= FLOOD.versionsPerHour) return true;
+    cursor = await cursor.continue();
+  }
+  return false;
 }
 
 /** What the article already has that the decision depends on, read inside the transaction. */
@@ -172,7 +195,7 @@ function newVersion(snapshot: Snapshot, { hash, seq, now, partial }: VersionFact
     hash,
     firstSeen: now,
     lastSeen: now,
-    url: snapshot.url,
+    url: stripTracking(snapshot.url),
     headline: snapshot.headline,
     dek: snapshot.dek,
     byline: snapshot.byline,
@@ -199,7 +222,10 @@ interface VisitFacts {
 function nextArticle(prev: ArticleRecord | undefined, snapshot: Snapshot, facts: VisitFacts): ArticleRecord {
   const { now, seq, isNew, partial, outcome } = facts;
   // Most recent last; the oldest fall off so an article reached through endless tracking variants stays small.
-  const urls = [...(prev?.urls ?? []).filter((url) => url !== snapshot.url), snapshot.url].slice(-MAX_URLS);
+  // Without tracking and subscriber-identifying parameters (issue 15, item 11): a history is evidence a reader may
+  // hand on, and must not identify their newsletter subscription or ad click.
+  const visited = stripTracking(snapshot.url);
+  const urls = [...(prev?.urls ?? []).filter((url) => url !== visited), visited].slice(-MAX_URLS);
   // Partial visits never become the baseline: the next capture is still compared with the last complete one.
   let baseline: Baseline | undefined = prev?.baseline;
   if (!partial || !baseline) {

@@ -117,6 +117,22 @@ export interface VisitRecord {
   outcome: RecordOutcome;
 }
 
+/** Captures dropped because their article had gained too many versions in the last hour (FLOOD, lib/model/limits.ts). */
+export interface DroppedTally {
+  count: number;
+  /** Time of the latest dropped capture, and its article. */
+  last: number;
+  lastKey: string;
+}
+
+/** The meta store's records: small facts about the history as a whole, by name. */
+export interface MetaRecords {
+  /** When retention last pruned (lib/service/retention.ts): kept here, as the background's memory is not. */
+  prunedAt: number;
+  dropped: DroppedTally;
+}
+export type MetaName = keyof MetaRecords;
+
 export interface PalimpsestSchema extends DBSchema {
   articles: {
     key: string;
@@ -141,6 +157,11 @@ export interface PalimpsestSchema extends DBSchema {
     key: number;
     value: VisitRecord;
     indexes: { byKey: [string, number]; byCapture: string };
+  };
+  /** Small named records (MetaRecords), read and written through lib/store/meta.ts. */
+  meta: {
+    key: MetaName;
+    value: MetaRecords[MetaName];
   };
 }
 

@@ -5,7 +5,7 @@
 import type { IDBPTransaction } from 'idb';
 import type { PalimpsestDB, PalimpsestSchema } from './schema';
 
-export const STORES = ['articles', 'versions', 'visits', 'texts', 'search'] as const;
+export const STORES = ['articles', 'versions', 'visits', 'texts', 'search', 'meta'] as const;
 export type WriteTx = IDBPTransaction<PalimpsestSchema, typeof STORES, 'readwrite'>;
 
 /**
@@ -13,7 +13,10 @@ export type WriteTx = IDBPTransaction<PalimpsestSchema, typeof STORES, 'readwrit
  * the transaction is aborted: otherwise it would auto-commit whatever had been written so far.
  */
 export async function withWrite<T>(db: PalimpsestDB, work: (tx: WriteTx) => Promise<T>): Promise<T> {
-  const tx = db.transaction(STORES, 'readwrite', { durability: 'strict' });
+  // Only the stores the database has: the migration tests record into databases of older versions (without meta,
+  // which only the flood bound and retention use). A current database has them all.
+  const stores = STORES.filter((store) => db.objectStoreNames.contains(store));
+  const tx = db.transaction(stores, 'readwrite', { durability: 'strict' }) as unknown as WriteTx;
   try {
     const result = await work(tx);
     await tx.done;

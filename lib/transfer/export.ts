@@ -2,7 +2,9 @@
  * Exporting the history as a self-contained, human-readable JSON file (format v1, docs/export-format.md) that a
  * reader can keep, move to another browser, or hand to someone as evidence of how an article was edited.
  */
-import type { ArticleRecord, PalimpsestDB, VersionRecord, VisitRecord } from '../store/schema';
+import type { ArticleRecord, PalimpsestDB, StoredVersion, VersionRecord, VisitRecord } from '../store/schema';
+import type { DamagedRecord } from '../model/outcome';
+import { contentHash } from '../model/normalize';
 import {
   EXPORT_FORMAT,
   EXPORT_FORMAT_VERSION,
@@ -12,7 +14,8 @@ import {
   type ExportVersion,
 } from './format';
 import { ofArticle, STORES } from '../store/transaction';
-import { readTexts, resolveVersion } from '../store/texts';
+import { readTexts, resolveVersion, type TextIndex } from '../store/texts';
+import { stripTracking } from '../model/url';
 
 export interface ExportOptions {
   /** Only these articles (unknown keys are skipped); all articles when absent. */
@@ -41,6 +44,7 @@ export function isoTime(ms: number): string {
 export async function exportHistory(db: PalimpsestDB, options: ExportOptions = {}): Promise<ExportFile> {
   const keys = options.keys ? [...new Set(options.keys)] : await db.getAllKeys('articles');
   const articles: ExportArticle[] = [];
+  const damaged: DamagedRecord[] = [];
   for (let start = 0; start < keys.length; start += BATCH) {
     const batch = keys.slice(start, start + BATCH);
     const tx = db.transaction(STORES, 'readonly');
@@ -55,8 +59,11 @@ export async function exportHistory(db: PalimpsestDB, options: ExportOptions = {
       ),
     );
     await tx.done;
-    for (const [article, versions, visits, texts] of read) {
-      if (article) articles.push(toExportArticle(article, versions.map((v) => resolveVersion(v, texts)), visits));
+    for (const [article, stored, visits, texts] of read) {
+      if (!article) continue;
+      const versions = await readableVersions(article.key, stored, texts, damaged);
+      if (versions.length > 0) articles.push(toExportArticle(article, versions, visits));
+      else damaged.push({ key: article.key, seq: null, problem: 'no readable version' });
     }
     options.onProgress?.(Math.min(start + BATCH, keys.length), keys.length);
   }
@@ -66,7 +73,41 @@ export async function exportHistory(db: PalimpsestDB, options: ExportOptions = {
     exportedAt: isoTime(options.now ?? Date.now()),
     generator: { name: GENERATOR_NAME, version: options.version ?? 'unknown' },
     articles,
+    ...(damaged.length > 0 ? { damaged } : {}),
   };
+}
+
+/**
+ * The versions of one article that can be exported: each resolved on its own, so one whose text cannot be read, or
+ * whose content no longer matches its hash (the import check would refuse the whole file), is named in `damaged` and
+ * left out instead of stopping the export.
+ */
+async function readableVersions(
+  key: string,
+  stored: readonly StoredVersion[],
+  texts: TextIndex,
+  damaged: DamagedRecord[],
+): Promise<VersionRecord[]> {
+  const out: VersionRecord[] = [];
+  for (const version of stored) {
+    let resolved: VersionRecord;
+    try {
+      resolved = resolveVersion(version, texts);
+    } catch (error) {
+      damaged.push({ key, seq: version.seq, problem: `text cannot be read (${clip(String(error))})` });
+      continue;
+    }
+    if ((await contentHash(resolved)) !== version.hash) {
+      damaged.push({ key, seq: version.seq, problem: 'content does not match its hash' });
+      continue;
+    }
+    out.push(resolved);
+  }
+  return out;
+}
+
+function clip(text: string): string {
+  return text.length <= 200 ? text : `${text.slice(0, 200)}…`;
 }
 
 // Fields are copied one by one rather than spread, so nothing stored for internal use (captureCount, baseline,
@@ -75,7 +116,9 @@ function toExportArticle(article: ArticleRecord, versions: VersionRecord[], visi
   const seqs = new Set(versions.map((version) => version.seq));
   return {
     key: article.key,
-    urls: [...article.urls],
+    // Stored URLs are already without tracking parameters (migration 7, the capture service); stripped again so no
+    // file ever carries one, whatever the database holds.
+    urls: [...new Set(article.urls.map(stripTracking))],
     siteName: article.siteName,
     headline: article.headline,
     liveBlog: article.liveBlog,
@@ -96,7 +139,7 @@ function toExportVersion(version: VersionRecord): ExportVersion {
     sha256: version.hash,
     firstSeen: isoTime(version.firstSeen),
     lastSeen: isoTime(version.lastSeen),
-    url: version.url,
+    url: stripTracking(version.url),
     headline: version.headline,
     dek: version.dek,
     byline: version.byline,

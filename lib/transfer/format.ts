@@ -102,6 +102,13 @@ export const ExportArticleSchema = v.strictObject({
   visits: v.array(ExportVisitSchema),
 });
 
+/** A record the exporting browser could not include (lib/model/outcome.ts DamagedRecord). */
+export const DamagedRecordSchema = v.strictObject({
+  key: v.pipe(v.string(), v.minLength(1, 'must not be empty'), v.maxLength(CAPS.key)),
+  seq: v.nullable(seq),
+  problem: shortText,
+});
+
 export const ExportFileSchema = v.strictObject({
   format: v.literal(EXPORT_FORMAT),
   formatVersion: v.literal(EXPORT_FORMAT_VERSION),
@@ -111,6 +118,8 @@ export const ExportFileSchema = v.strictObject({
     version: v.pipe(v.string(), v.minLength(1, 'must not be empty'), v.maxLength(CAPS.shortText)),
   }),
   articles: v.array(ExportArticleSchema),
+  /** Present only when the export had to leave damaged records out. */
+  damaged: v.optional(v.array(DamagedRecordSchema)),
 });
 
 export type ExportFile = v.InferOutput<typeof ExportFileSchema>;

@@ -5,16 +5,18 @@
 import type { ArticleRecord, Baseline, VersionRecord, VisitRecord } from '../store/schema';
 import type { ExportArticle } from './format';
 import { MAX_URLS } from '../model/limits';
+import { stripTracking } from '../model/url';
 
 /** What the baseline reconstruction needs of a version, stored or not. */
 type VersionFacts = Pick<VersionRecord, 'seq' | 'partial' | 'firstSeen'>;
 
 /**
- * Most recent last, as recordSnapshot keeps them: the side visited more recently provides the last URLs. Each URL
+ * Most recent last, as recordSnapshot keeps them, without tracking parameters (stripTracking): the side visited more recently provides the last URLs. Each URL
  * once, at its latest position; at most MAX_URLS, the oldest falling off.
  */
 function mergeUrls(older: readonly string[], newer: readonly string[]): string[] {
-  const all = [...older, ...newer];
+  // A file from an older version (or another tool) may still carry tracking parameters: never stored.
+  const all = [...older, ...newer].map(stripTracking);
   return all.filter((url, i) => all.indexOf(url, i + 1) === -1).slice(-MAX_URLS);
 }
 

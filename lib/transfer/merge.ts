@@ -9,6 +9,7 @@ import type { ImportResult, RecordTotals } from '../model/outcome';
 import type { ExportArticle, ExportVersion, ValidatedExport } from './format';
 import { ofArticle, withWrite, type WriteTx } from '../store/transaction';
 import { mergedArticle, newArticle } from './merge-article';
+import { stripTracking } from '../model/url';
 import { searchRecord } from '../store/search';
 import { readTexts, resolveVersion, TextIndex, toStored, writeAdded, type Reference } from '../store/texts';
 
@@ -58,6 +59,7 @@ export async function importHistory(
     versions: file.articles.reduce((n, article) => n + article.versions.length, 0),
     visits: file.articles.reduce((n, article) => n + article.visits.length, 0),
     added: { articles: 0, versions: 0, visits: 0 },
+    skipped: (file.damaged ?? []).map((record) => ({ ...record })),
   };
   await withWrite(db, async (tx) => {
     // Articles present in the database, and (defensively) keys that have versions without an article record.
@@ -98,7 +100,7 @@ function toRecord(key: string, seq: number, version: ExportVersion): VersionReco
     hash: version.sha256,
     firstSeen: Date.parse(version.firstSeen),
     lastSeen: Date.parse(version.lastSeen),
-    url: version.url,
+    url: stripTracking(version.url),
     headline: version.headline,
     dek: version.dek,
     byline: version.byline,

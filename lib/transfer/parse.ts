@@ -21,7 +21,14 @@ export type ParseResult = { ok: true; file: ValidatedExport } | { ok: false; err
 export interface ParseOptions {
   /** Longest text accepted, in characters; CAPS.importBytes unless a test needs a smaller limit. */
   maxChars?: number;
+  /** The time the file is checked against (no time may be more than a day after it); Date.now() when absent. */
+  now?: number;
 }
+
+/** No time in a history predates this: Palimpsest did not exist, and neither did the web pages it reads. */
+export const EARLIEST_TIME = Date.UTC(1990, 0, 1);
+/** Clocks differ between browsers; anything later than a day after now is a forged or broken date. */
+const FUTURE_SLACK_MS = 86_400_000;
 
 /**
  * Parses and fully verifies an export file: size and nesting before JSON.parse, then format and version, then the
@@ -51,7 +58,10 @@ export async function parseImport(text: string, options: ParseOptions = {}): Pro
   if (header) return fail(header);
   const result = v.safeParse(ExportFileSchema, data, { abortEarly: true });
   if (!result.success) return fail(describeIssue(result.issues[0]));
-  const problem = checkConsistency(result.output) ?? (await checkHashes(result.output));
+  const problem =
+    checkTimes(result.output, options.now ?? Date.now()) ??
+    checkConsistency(result.output) ??
+    (await checkHashes(result.output));
   if (problem) return fail(problem);
   return { ok: true, file: result.output as ValidatedExport };
 }
@@ -164,6 +174,30 @@ function describeIssue(issue: v.BaseIssue<unknown>): string {
   return `${where}: must be ${describeExpected(issue.expected)} (found ${show(issue.input)})`;
 }
 
+/** Every time in the file is between 1990 and a day after `now`, named by its path when it is not. */
+function checkTimes(file: ExportFile, now: number): string | null {
+  const check = (at: string, time: string): string | null => {
+    const ms = Date.parse(time);
+    if (ms < EARLIEST_TIME) return `${at}: ${time} is before 1990`;
+    if (ms > now + FUTURE_SLACK_MS) return `${at}: ${time} is more than a day in the future`;
+    return null;
+  };
+  for (const [i, article] of file.articles.entries()) {
+    const at = `articles[${i}]`;
+    const problem =
+      check(`${at}.firstSeen`, article.firstSeen) ??
+      check(`${at}.lastVisit`, article.lastVisit) ??
+      article.versions.reduce<string | null>(
+        (found, version, j) =>
+          found ?? check(`${at}.versions[${j}].firstSeen`, version.firstSeen) ?? check(`${at}.versions[${j}].lastSeen`, version.lastSeen),
+        null,
+      ) ??
+      article.visits.reduce<string | null>((found, visit, j) => found ?? check(`${at}.visits[${j}].time`, visit.time), null);
+    if (problem) return problem;
+  }
+  return null;
+}
+
 /** Rules between records that a schema cannot express. */
 function checkConsistency(file: ExportFile): string | null {
   const keys = new Map<string, number>();
@@ -173,10 +207,17 @@ function checkConsistency(file: ExportFile): string | null {
     if (earlier !== undefined) return `${at}.key: the same article as articles[${earlier}] (each key may appear once)`;
     keys.set(article.key, i);
     if (Date.parse(article.firstSeen) > Date.parse(article.lastVisit)) return `${at}.firstSeen is after its lastVisit`;
+    // An article is known only through its versions: without one there is nothing to show or compare with.
+    if (article.versions.length === 0) return `${at} (${clip(article.key, 80)}): an article must have at least one version`;
     const seqs = new Map<number, number>();
     const hashes = new Map<string, number>();
     for (const [j, version] of article.versions.entries()) {
       const vat = `${at}.versions[${j}]`;
+      // Exports list versions by seq; another order means the file was edited or assembled wrongly.
+      const previous = article.versions[j - 1];
+      if (previous && previous.seq > version.seq) {
+        return `${vat}.seq: versions are out of order (${version.seq} comes after ${previous.seq})`;
+      }
       const sameSeq = seqs.get(version.seq);
       if (sameSeq !== undefined) return `${vat}.seq: ${version.seq} is also the seq of versions[${sameSeq}]`;
       seqs.set(version.seq, j);

@@ -4,7 +4,8 @@
  * background as a message instead, so there is only ever one writer.
  */
 import { openHistoryDb } from '../store/open';
-import { type ArticleRecord, type PalimpsestDB, type VersionRecord, type VisitRecord } from '../store/schema';
+import { type ArticleRecord, type DroppedTally, type PalimpsestDB, type VersionRecord, type VisitRecord } from '../store/schema';
+import { droppedTally } from '../store/meta';
 import { storageUnavailableMessage } from '../platform/browsers';
 import { countRecords, getArticle, getVersions, type RecordCounts } from '../store/read';
 
@@ -83,6 +84,14 @@ export async function siteNames(db: PalimpsestDB): Promise<string[]> {
     cursor = await cursor.continue();
   }
   return out;
+}
+
+/**
+ * The captures dropped because a page produced more versions of one article in an hour than FLOOD allows
+ * (lib/model/limits.ts): how many, when the latest was, and its article. count 0 when none ever was.
+ */
+export function droppedCaptures(db: PalimpsestDB): Promise<DroppedTally> {
+  return droppedTally(db);
 }
 
 // Full-text search lives beside the storage layout it reads.

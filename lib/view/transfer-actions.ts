@@ -1,8 +1,9 @@
 // The actions behind the Export and Import buttons. Export reads the extension's own database from the page (the
 // file may be far larger than a message may carry); import goes to the background, the only writer.
 import { extensionVersion } from '../platform/browsers';
-import { formatNumber, t } from '../platform/i18n';
+import { formatNumber, t, tn } from '../platform/i18n';
 import type { ImportReply } from '../protocol/messages';
+import type { DamagedRecord } from '../model/outcome';
 import { send } from '../protocol/send';
 import { exportFileName, exportHistory, serializeExport } from '../transfer/export';
 import { openPageDb } from './data';
@@ -10,7 +11,8 @@ import { formatBytes } from './format';
 
 export type Progress = (text: string) => void;
 
-async function download(keys: string[] | undefined, onProgress?: Progress): Promise<void> {
+/** Downloads the file; resolves to the damaged records it had to leave out (empty when none), to show the reader. */
+async function download(keys: string[] | undefined, onProgress?: Progress): Promise<DamagedRecord[]> {
   const opened = await openPageDb();
   if (!opened.ok) throw new Error(opened.message);
   const file = await exportHistory(opened.db, {
@@ -31,15 +33,34 @@ async function download(keys: string[] | undefined, onProgress?: Progress): Prom
     // Give the browser a moment to start the download before the URL goes away.
     setTimeout(() => URL.revokeObjectURL(url), 60_000);
   }
+  return file.damaged ?? [];
+}
+
+/** How many records to name in a status line; the file names them all. */
+const NAMED = 5;
+
+/** The damaged records an export left out (or an import skipped), named for the status line; '' when none. */
+export function damagedList(records: readonly DamagedRecord[]): string {
+  const named = records.slice(0, NAMED).map((record) =>
+    record.seq === null
+      ? t('damagedArticle', record.key, record.problem)
+      : t('damagedVersion', record.key, formatNumber(record.seq), record.problem),
+  );
+  return named.join('; ') + (records.length > NAMED ? '; …' : '');
+}
+
+/** The status line after an export: plain `done`, or what was left out. */
+export function exportedLine(done: string, damaged: readonly DamagedRecord[]): string {
+  return damaged.length === 0 ? done : tn('exportDamaged', damaged.length, damagedList(damaged));
 }
 
 /** Downloads every tracked article as palimpsest-history-YYYY-MM-DD.json. */
-export function exportAll(onProgress?: Progress): Promise<void> {
+export function exportAll(onProgress?: Progress): Promise<DamagedRecord[]> {
   return download(undefined, onProgress);
 }
 
 /** Downloads one article with all its versions and visits. */
-export function exportArticle(key: string, onProgress?: Progress): Promise<void> {
+export function exportArticle(key: string, onProgress?: Progress): Promise<DamagedRecord[]> {
   return download([key], onProgress);
 }
 

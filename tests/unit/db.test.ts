@@ -16,13 +16,13 @@ import { keysWithText, recordHas, searchRecord } from '../../lib/store/search';
 import { readTexts } from '../../lib/store/texts';
 import { contentHash, searchable } from '../../lib/model/normalize';
 import type { Snapshot } from '../../lib/model/snapshot';
-import { ARTICLE_KEY, editParagraph, makeSnapshot, PARAGRAPHS } from './helpers/snapshots';
+import { ARTICLE_KEY, editParagraph, makeSnapshot, PARAGRAPHS, untracked } from './helpers/snapshots';
 
 describe('schema', () => {
   test('a fresh database has every store and index', async () => {
     const db = await openHistoryDb(DB_NAME, new IDBFactory());
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['articles', 'search', 'texts', 'versions', 'visits']);
+    expect([...db.objectStoreNames].sort()).toEqual(['articles', 'meta', 'search', 'texts', 'versions', 'visits']);
     const tx = db.transaction(['articles', 'versions', 'visits']);
     expect([...tx.objectStore('articles').indexNames].sort()).toEqual(['lastVisit', 'siteName']);
     expect([...tx.objectStore('versions').indexNames]).toEqual(['byHash']);
@@ -133,8 +133,8 @@ describe('migration 1 -> 2', () => {
 
     const db = await openHistoryDb(name);
     expect(db.version).toBe(DB_VERSION);
-    expect(await db.get('articles', ARTICLE_KEY)).toEqual(article);
-    expect(await getVersions(db, ARTICLE_KEY)).toEqual([version]);
+    expect(await db.get('articles', ARTICLE_KEY)).toEqual(untracked(article));
+    expect(await getVersions(db, ARTICLE_KEY)).toEqual([untracked(version)]);
     expect(await getVisits(db, ARTICLE_KEY)).toMatchObject(visits);
     // The new indexes were built over the existing records.
     expect(await db.getAllKeysFromIndex('articles', 'siteName', 'Example News')).toEqual([ARTICLE_KEY]);
@@ -224,9 +224,9 @@ describe('migration 2 -> 3 -> 4', () => {
 
     const db = await openHistoryDb(name);
     expect(db.version).toBe(DB_VERSION);
-    expect(await getVersions(db, ARTICLE_KEY)).toEqual(versions.slice(0, 3));
-    expect(await getVersions(db, 'https://other.example/a')).toEqual(versions.slice(3));
-    expect(await getVersion(db, ARTICLE_KEY, 2)).toEqual(versions[1]);
+    expect(await getVersions(db, ARTICLE_KEY)).toEqual(versions.slice(0, 3).map(untracked));
+    expect(await getVersions(db, 'https://other.example/a')).toEqual(versions.slice(3).map(untracked));
+    expect(await getVersion(db, ARTICLE_KEY, 2)).toEqual(untracked(versions[1]!));
     // Eight paragraphs, the edited one (as a delta), a heading; metadata, two headlines, a dek, a byline.
     expect((await storedTexts(db, ARTICLE_KEY)).size).toBe(PARAGRAPHS.length + 7);
     expect([...(await keysWithText(db, 'TRIPLE the frequency'))]).toEqual([ARTICLE_KEY]);
@@ -281,9 +281,9 @@ describe('migration 3 -> 4', () => {
 
     const db = await openHistoryDb(name);
     expect(db.version).toBe(DB_VERSION);
-    expect(await getVersions(db, ARTICLE_KEY)).toEqual(versions.slice(0, 3));
-    expect(await getVersions(db, 'https://other.example/a')).toEqual(versions.slice(3));
-    expect(await db.get('articles', ARTICLE_KEY)).toEqual(ARTICLE);
+    expect(await getVersions(db, ARTICLE_KEY)).toEqual(versions.slice(0, 3).map(untracked));
+    expect(await getVersions(db, 'https://other.example/a')).toEqual(versions.slice(3).map(untracked));
+    expect(await db.get('articles', ARTICLE_KEY)).toEqual(untracked(ARTICLE));
     // Version 4 records: refs for fields and body, the edited paragraph and headline as deltas, the unused squatter
     // gone.
     const v2 = (await db.get('versions', [ARTICLE_KEY, 2]))!;
@@ -348,6 +348,69 @@ describe('migration 4 -> 5', () => {
     expect(await db.get('search', curly.key)).not.toBe(v4Records.get(curly.key));
     expect(await db.get('search', other.key)).toBe(v4Records.get(other.key));
     expect((await getVersions(db, curly.key))[0]).toMatchObject({ headline: curly.headline, body: curly.body });
+    db.close();
+  });
+});
+
+describe('migration 5 -> 6', () => {
+  test('adds the meta store (when retention pruned, dropped captures), losing nothing', async () => {
+    const name = 'migration-5-to-6';
+    const v5 = await openDB<PalimpsestSchema>(name, 5, {
+      upgrade: (db, oldVersion, _newVersion, tx) => {
+        for (let v = oldVersion; v < 5; v++) migrations[v]!(db, tx);
+      },
+    });
+    await recordSnapshot(v5, makeSnapshot(), { now: 1000, captureId: 'v5-1' });
+    await recordSnapshot(v5, makeSnapshot({ body: editParagraph(2, (t) => `${t} Updated.`) }), { now: 2000, captureId: 'v5-2' });
+    const before = await Promise.all((['articles', 'versions', 'visits', 'texts', 'search'] as const).map((s) => v5.getAll(s)));
+    v5.close();
+
+    const db = await openHistoryDb(name);
+    expect(db.version).toBe(DB_VERSION);
+    expect([...db.objectStoreNames]).toContain('meta');
+    const after = await Promise.all((['articles', 'versions', 'visits', 'texts', 'search'] as const).map((s) => db.getAll(s)));
+    expect(after).toEqual(before);
+    expect(await db.count('meta')).toBe(0);
+    expect((await getVersions(db, ARTICLE_KEY)).map((v) => v.seq)).toEqual([1, 2]);
+    db.close();
+  });
+});
+
+describe('migration 6 -> 7', () => {
+  test('strips tracking and subscriber-identifying parameters from every stored URL, losing nothing else', async () => {
+    const name = 'migration-6-to-7';
+    const v6 = await openDB<PalimpsestSchema>(name, 6, {
+      upgrade: (db, oldVersion, _newVersion, tx) => {
+        for (let v = oldVersion; v < 6; v++) migrations[v]!(db, tx);
+      },
+    });
+    // Version 6 stored the visited URL as the page had it, newsletter subscriber id and all: written here as it did.
+    const urls = [`${ARTICLE_KEY}?utm_source=newsletter&mc_eid=5f3a9b&id=4`, `${ARTICLE_KEY}?id=4&fbclid=IwAR0x`, `${ARTICLE_KEY}?id=4`];
+    await recordSnapshot(v6, makeSnapshot({ url: urls[0] }), { now: 1000, captureId: 'v6-1' });
+    await recordSnapshot(v6, makeSnapshot({ url: urls[1], body: editParagraph(2, (t) => `${t} Updated.`) }), { now: 2000, captureId: 'v6-2' });
+    await recordSnapshot(v6, makeSnapshot({ url: urls[2] }), { now: 3000, captureId: 'v6-3' });
+    const article = (await v6.get('articles', ARTICLE_KEY))!;
+    await v6.put('articles', { ...article, urls });
+    const chunks = await v6.getAll('texts');
+    const keys = await v6.getAllKeys('texts');
+    let n = 0;
+    for (const [i, chunk] of chunks.entries()) {
+      const tracked = chunk.map((record) => (record && 'meta' in record ? { meta: { ...record.meta, url: urls[n++]! } } : record));
+      await v6.put('texts', tracked, keys[i]);
+    }
+    // Both versions share one metadata record (their stored URLs were alike).
+    expect(n).toBe(1);
+    const before = await getVersions(v6, ARTICLE_KEY);
+    expect(before.map((v) => v.url)).toEqual([urls[0], urls[0]]);
+    v6.close();
+
+    const db = await openHistoryDb(name);
+    expect(db.version).toBe(DB_VERSION);
+    expect((await db.get('articles', ARTICLE_KEY))?.urls).toEqual([`${ARTICLE_KEY}?id=4`]);
+    const after = await getVersions(db, ARTICLE_KEY);
+    expect(after.map((v) => v.url)).toEqual([`${ARTICLE_KEY}?id=4`, `${ARTICLE_KEY}?id=4`]);
+    expect(after.map(({ url: _u, ...rest }) => rest)).toEqual(before.map(({ url: _u, ...rest }) => rest));
+    expect(await getVisits(db, ARTICLE_KEY)).toHaveLength(3);
     db.close();
   });
 });

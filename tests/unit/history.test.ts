@@ -6,6 +6,7 @@ import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { stripTracking } from '../../lib/model/url';
 import { openHistoryDb } from '../../lib/store/open';
 import { type PalimpsestDB } from '../../lib/store/schema';
 import { clearAll, deleteArticle, pruneBefore } from '../../lib/store/prune';
@@ -52,7 +53,7 @@ describe('recordSnapshot', () => {
     expect(await capture(A, 1000)).toEqual({ kind: 'first', seq: 1 });
     const article = await getArticle(db, ARTICLE_KEY);
     expect(article).toMatchObject({
-      urls: [A.url],
+      urls: [stripTracking(A.url)],
       siteName: 'Example News',
       headline: A.headline,
       liveBlog: false,

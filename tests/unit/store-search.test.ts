@@ -29,7 +29,9 @@ beforeEach(async () => {
 });
 afterEach(() => db.close());
 
-const capture = (snapshot: Snapshot, now: number) => recordSnapshot(db, snapshot, { now, captureId: `c${++captures}` });
+// Times are offsets from T0: an import refuses times before 1990 (lib/transfer/parse.ts).
+const T0 = Date.UTC(2024, 4, 14, 9, 30);
+const capture = (snapshot: Snapshot, now: number) => recordSnapshot(db, snapshot, { now: T0 + now, captureId: `c${++captures}` });
 
 const OTHER = makeSnapshot({ key: 'https://other.example/story', url: 'https://other.example/story' });
 const SENTENCE = ' Officials later said the closure could be shortened by a week.';
@@ -138,7 +140,7 @@ describe('the index', () => {
     // Version 1 goes; its paragraph, which version 2's edited one was a delta of, goes from the index too.
     const edit2 = makeSnapshot({ body: editParagraph(4, (text) => text.replace('1971', '1972') + SENTENCE) });
     await capture(edit2, 950);
-    await pruneBefore(db, 500);
+    await pruneBefore(db, T0 + 500);
     expect((await getVersions(db, ARTICLE_KEY)).map((v) => v.seq)).toEqual([2, 3]);
     for (const needle of ['opened in 1971', 'opened in 1972', 'shortened by a week', 'harbour bridge']) {
       expect(await keysWithText(db, needle), needle).toEqual(await scan(db, needle));

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
-import { articleKey, isHttpUrl, urlKey } from '../../lib/model/url';
+import { articleKey, isHttpUrl, isTrackingParam, sameSite, stripTracking, urlKey } from '../../lib/model/url';
 
 describe('isHttpUrl', () => {
   test.each([
@@ -173,7 +173,16 @@ describe('articleKey', () => {
     ['https://example.co.uk/a', 'https://co.uk/b', false],
     ['https://news.example.com.au/a', 'https://example.com.au/b', true],
     ['https://example.com.au/a', 'https://other.com.au/b', false],
-    ['https://a.example.com/x', 'https://b.example.com/y', false],
+    // One registrable domain is one site (issue 15, item 3): sibling subdomains may share an article.
+    ['https://a.example.com/x', 'https://b.example.com/y', true],
+    // Private suffixes of the Public Suffix List: each a.github.io is its own site, and github.io is nobody's.
+    ['https://a.github.io/x', 'https://b.github.io/x', false],
+    ['https://evil.github.io/x', 'https://github.io/story', false],
+    ['https://evil.blogspot.com/x', 'https://blogspot.com/story', false],
+    ['https://me.blogspot.com/x', 'https://www.me.blogspot.com/story', true],
+    ['https://amp.news.example/x', 'https://www.news.example/story', true],
+    ['https://m.example.co.uk/x', 'https://www.example.co.uk/story', true],
+    ['https://127.0.0.1/x', 'https://127.0.0.1/story', true],
     ['https://edition.cnn.com/x', 'https://www.cnn.com/y', true],
     ['https://10.0.0.1/x', 'https://0.0.1/y', false],
     ['https://www-example-com.cdn.ampproject.org/c/s/www.example.com/a.amp.html', 'https://www.example.com/a-canonical', true],
@@ -183,6 +192,49 @@ describe('articleKey', () => {
 
   test('falls back to the visited URL when it is not http(s) itself', () => {
     expect(articleKey('file:///tmp/a.html', { canonical: 'https://example.com/a' })).toBe('file:///tmp/a.html');
+  });
+});
+
+describe('tracking and subscriber-identifying parameters (issue 15, item 11)', () => {
+  const LISTED = [
+    'utm_source', 'utm_medium', 'utm_campaign', 'utm_content', 'utm_term', 'UTM_Source', 'fbclid', 'gclid', 'dclid',
+    'msclkid', 'mc_eid', 'mc_cid', '_hsenc', '_hsmi', 'igshid', 'yclid', '_ga', 'ref_src', 'mkt_tok', 'oly_enc_id',
+    'vero_id', '_kx', 'ttclid', 'li_fat_id', 'twclid', 'gbraid', 'wbraid',
+  ];
+  test.each(LISTED)('%s is a tracking parameter', (name) => {
+    expect(isTrackingParam(name)).toBe(true);
+  });
+  test.each(['id', 'p', 'page', 'q', 'story', 'amp', 'outputType'])('%s is not', (name) => {
+    expect(isTrackingParam(name)).toBe(false);
+  });
+
+  test('stripTracking drops them and keeps everything else as written', () => {
+    const url =
+      'https://news.example/a?id=7&utm_source=nl&mc_eid=abc123&fbclid=Iw&q=a%26b&_hsenc=p2&amp=1&gclid=x&page=2#para-3';
+    expect(stripTracking(url)).toBe('https://news.example/a?id=7&q=a%26b&amp=1&page=2#para-3');
+    expect(stripTracking('https://news.example/a?utm_source=x&mc_eid=y')).toBe('https://news.example/a');
+    expect(stripTracking('https://news.example/a?id=1')).toBe('https://news.example/a?id=1');
+    expect(stripTracking('not a url?utm_source=x')).toBe('not a url?utm_source=x');
+  });
+
+  test('is idempotent and gives the same key', () => {
+    fc.assert(
+      fc.property(fc.webUrl({ withQueryParameters: true, withFragments: true }), (url) => {
+        const once = stripTracking(url);
+        expect(stripTracking(once)).toBe(once);
+        expect(urlKey(once)).toBe(urlKey(url));
+      }),
+    );
+  });
+});
+
+describe('sameSite', () => {
+  test('decides by registrable domain, private suffixes included', () => {
+    expect(sameSite('https://amp.theguardian.com/a', 'https://www.theguardian.com/b')).toBe(true);
+    expect(sameSite('https://alice.github.io/a', 'https://bob.github.io/a')).toBe(false);
+    expect(sameSite('https://alice.github.io/a', 'https://github.io/a')).toBe(false);
+    expect(sameSite('https://localhost/a', 'https://127.0.0.1/a')).toBe(false);
+    expect(sameSite('garbage', 'garbage')).toBe(false);
   });
 });
 

@@ -3,6 +3,7 @@
  * situations they model rather than like string plumbing.
  */
 import type { Block, Snapshot } from '../../../lib/model/snapshot';
+import { stripTracking } from '../../../lib/model/url';
 
 export const ARTICLE_KEY = 'https://www.example-news.com/world/2024/harbour-bridge-closure';
 
@@ -83,4 +84,18 @@ export function makeLiveSnapshot(
     body: paragraphs(entries),
     ...overrides,
   });
+}
+
+/**
+ * A stored record as the current schema keeps it: its URLs without tracking parameters (stripTracking, migration 7).
+ * For tests that upgrade older records, or record URLs with a newsletter's utm_source, and compare field for field.
+ */
+export function untracked<T extends object>(record: T): T {
+  const out = { ...record } as Record<string, unknown>;
+  if (typeof out.url === 'string') out.url = stripTracking(out.url);
+  if (Array.isArray(out.urls)) {
+    const urls = (out.urls as string[]).map(stripTracking);
+    out.urls = urls.filter((url, i) => urls.indexOf(url, i + 1) === -1);
+  }
+  return out as T;
 }
