@@ -66,8 +66,11 @@ export function recognizeArticle(doc: Document, url: string): Recognition {
   }
   const shape = readShape(doc.body);
   // The page's headline is followed by teasers, or (no <h1>) teasers outweigh the story: a list of other stories.
-  const listed = shape.hasH1 ? shape.teaserAfterH1 !== null : shape.teaserChars > TEASER_OUTWEIGHS * shape.story.chars;
+  const outweighs = shape.teaserChars > TEASER_OUTWEIGHS * shape.story.chars;
+  const listed = shape.hasH1 ? shape.teaserAfterH1 !== null : outweighs;
   if (shape.teasers >= TEASER_LIST_MIN && listed) return no(`a list of ${shape.teasers} teasers (${shape.teaserAfterH1 ?? 'outweighing the story'})`, declared);
+  // A few teasers whose text outweighs the story twice over are a list too (a front page of three or four stories).
+  if (shape.teasers >= TEASERS_AFTER_H1 && outweighs) return no(`${shape.teasers} teasers outweighing the story`, declared);
   if (declared) {
     if (shape.story.chars < DECLARED_MIN_CHARS) return no('declared, but no story paragraph', true);
   } else if (shape.story.runs < UNDECLARED_RUNS || shape.story.chars < UNDECLARED_CHARS) {
