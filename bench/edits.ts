@@ -5,7 +5,7 @@
 import type { Comparable } from '../lib/diff/types';
 import type { Block } from '../lib/model/snapshot';
 import { fixtureArticle, fixtureNames } from './fixtures';
-import { rng } from './util';
+import { rng } from '../tests/helpers/random';
 
 export interface Fixture {
   name: string;

@@ -19,7 +19,8 @@ import type { Block } from '../lib/model/snapshot';
 import { keysWithText } from '../lib/store/search';
 import { loadFixtures } from './edits';
 import { toSnapshot } from './storage';
-import { ms, rng, timeAsync, type Part, type Row } from './util';
+import { rng } from '../tests/helpers/random';
+import { ms, timeAsync, type Part, type Row } from './util';
 
 const ARTICLES = 10_000;
 const VERSIONS = 3;

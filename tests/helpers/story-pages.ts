@@ -6,6 +6,7 @@
  * the same (count, seed) always gives the same pages. Used by the extraction unit tests and by
  * bench/extraction-score.ts. No library imports: plain strings.
  */
+import { rng } from './random';
 
 export type Lang = 'en' | 'de' | 'fr' | 'es' | 'ar' | 'zh';
 export const LANGS: Lang[] = ['en', 'de', 'fr', 'es', 'ar', 'zh'];
@@ -32,17 +33,6 @@ export interface StoryPage {
   truth: { headline: string; paragraphs: string[] };
 }
 
-/** Deterministic PRNG (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Words {
   subjects: string[];

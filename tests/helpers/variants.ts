@@ -5,6 +5,7 @@
  * seeded: nothing here knows any one site's markup. The story's elements are found from what the current extraction
  * reads as the body, by text, so the variants follow whatever the capture code considers the story.
  */
+import { rng } from './random';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { extractArticle } from '../../lib/capture/extract';
@@ -25,17 +26,6 @@ export function loadPage(name: string): Fixture {
   };
 }
 
-/** Deterministic pseudo-random numbers (mulberry32): the same seed makes the same page. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const pick = <T>(r: () => number, items: readonly T[]): T => items[Math.floor(r() * items.length)]!;
 
 const squash = (s: string | null | undefined): string => (s ?? '').replace(/\s+/g, '');
