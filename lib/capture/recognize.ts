@@ -32,6 +32,8 @@ const DECLARED_MIN_CHARS = 120;
 // A headline link: link text with at least this many characters and words.
 const HEADLINE_LINK_CHARS = 20;
 const HEADLINE_LINK_WORDS = 3;
+// Han, kana and Hangul: a headline in these scripts has no spaces to count words by.
+const UNSPACED_SCRIPT = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]/;
 // A teaser card's own text (its dek, outside the link) is at least a short line and at most a short paragraph.
 const TEASER_DEK_MIN = 30;
 const TEASER_DEK_MAX = 400;
@@ -66,11 +68,8 @@ export function recognizeArticle(doc: Document, url: string): Recognition {
   }
   const shape = readShape(doc.body);
   // The page's headline is followed by teasers, or (no <h1>) teasers outweigh the story: a list of other stories.
-  const outweighs = shape.teaserChars > TEASER_OUTWEIGHS * shape.story.chars;
-  const listed = shape.hasH1 ? shape.teaserAfterH1 !== null : outweighs;
+  const listed = shape.hasH1 ? shape.teaserAfterH1 !== null : shape.teaserChars > TEASER_OUTWEIGHS * shape.story.chars;
   if (shape.teasers >= TEASER_LIST_MIN && listed) return no(`a list of ${shape.teasers} teasers (${shape.teaserAfterH1 ?? 'outweighing the story'})`, declared);
-  // A few teasers whose text outweighs the story twice over are a list too (a front page of three or four stories).
-  if (shape.teasers >= TEASERS_AFTER_H1 && outweighs) return no(`${shape.teasers} teasers outweighing the story`, declared);
   if (declared) {
     if (shape.story.chars < DECLARED_MIN_CHARS) return no('declared, but no story paragraph', true);
   } else if (shape.story.runs < UNDECLARED_RUNS || shape.story.chars < UNDECLARED_CHARS) {
@@ -145,7 +144,9 @@ export function readShape(body: Element): PageShape {
     if (hidden(el)) return 0;
     if (el.tagName === 'A') {
       const text = visibleText(el, 500).trim();
-      if (text.length >= HEADLINE_LINK_CHARS && text.split(/\s+/).length >= HEADLINE_LINK_WORDS) headlineLinks.push(el);
+      // Words are counted by spaces, except in scripts written without them (Chinese, Japanese, Korean headlines).
+      const words = UNSPACED_SCRIPT.test(text) ? HEADLINE_LINK_WORDS : text.split(/\s+/).length;
+      if (text.length >= HEADLINE_LINK_CHARS && words >= HEADLINE_LINK_WORDS) headlineLinks.push(el);
       return 0;
     }
     let text = 0;
