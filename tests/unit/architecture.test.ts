@@ -4,25 +4,15 @@
  * the browser's API, and the content script's code and types stay out of the storage, transfer, view and service
  * rooms. Reads the source's import statements; nothing is run.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { ROOT, sourceFiles } from '../helpers/source-files';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
 /** The rooms of lib/, in the order they may import each other: a room imports only rooms before it (and itself). */
 export const ROOMS = ['model', 'platform', 'capture', 'diff', 'protocol', 'store', 'transfer', 'view', 'service'];
 const BROWSER_API = ['wxt/browser', 'webextension-polyfill', 'wxt/utils/storage'];
 const BROWSER_ROOMS = new Set(['platform', 'protocol']);
-
-function sourceFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(path.join(ROOT, dir))) {
-    const rel = path.join(dir, name);
-    if (statSync(path.join(ROOT, rel)).isDirectory()) out.push(...sourceFiles(rel));
-    else if (/\.(ts|tsx)$/.test(name) && !name.endsWith('.d.ts')) out.push(rel);
-  }
-  return out;
-}
 
 const IMPORT = /(?:^|[\s;])(?:import|export)\b[^'"`;]*?\bfrom\s*['"]([^'"]+)['"]|\bimport\s*\(\s*['"]([^'"]+)['"]\s*\)|(?:^|[\s;])import\s+['"]([^'"]+)['"]/g;
 

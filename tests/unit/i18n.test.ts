@@ -4,24 +4,14 @@
  * no locale has a message the default lacks; each message takes the same substitutions in every language; and every
  * messages.json follows the rules chrome.i18n and Firefox load it by. Reads the source and the JSON; nothing is run.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { ROOT, sourceFiles } from '../helpers/source-files';
 import { fillMessage, type Messages } from '../../lib/platform/i18n';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
 const LOCALES_DIR = path.join(ROOT, 'public/_locales');
 const I18N_MODULE = 'lib/platform/i18n.ts';
-
-function sourceFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(path.join(ROOT, dir))) {
-    const rel = path.join(dir, name);
-    if (statSync(path.join(ROOT, rel)).isDirectory()) out.push(...sourceFiles(rel));
-    else if (/\.(ts|tsx)$/.test(name) && !name.endsWith('.d.ts')) out.push(rel);
-  }
-  return out;
-}
 
 const SOURCES = [...sourceFiles('lib'), ...sourceFiles('components'), ...sourceFiles('entrypoints')].map((file) => ({
   file,
