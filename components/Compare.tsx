@@ -6,6 +6,7 @@ import { diffArticles } from '@/lib/diff/articles';
 import { t } from '@/lib/platform/i18n';
 import { formatWhen } from '@/lib/view/article';
 import { DiffView } from './DiffView';
+import { HeadlineLevel, type Level } from './heading';
 import { MetaHeadlines } from './MetaHeadlines';
 import { SideBySide } from './SideBySide';
 import { Summary } from './Summary';
@@ -18,16 +19,16 @@ interface Props {
   initial: [number, number] | null;
   /** Offer the two-column layout (the history page has room for it, the popup does not). */
   sideBySide?: boolean;
-  /** Unique per page, for form control names. */
-  name: string;
   /** Shown right under the summary line, e.g. when the reader last saw the article. */
   children?: ComponentChildren;
+  /** The level of the compared headline: 1 where it is the page's title (the popup), else 2. */
+  headlineLevel?: Level;
 }
 
 const label = (v: VersionRecord) => t('compareVersion', v.seq, formatWhen(v.firstSeen));
 const short = (v: VersionRecord) => t('compareVersionShort', v.seq, formatWhen(v.firstSeen));
 
-export function Compare({ versions, initial, sideBySide = false, name, children }: Props) {
+export function Compare({ versions, initial, sideBySide = false, children, headlineLevel = 2 }: Props) {
   const latest = versions.at(-1)?.seq ?? 0;
   const [pair, setPair] = useState<[number, number]>(initial ?? [latest, latest]);
   const [full, setFull] = useState(false);
@@ -39,6 +40,7 @@ export function Compare({ versions, initial, sideBySide = false, name, children 
   const key = `${pair[0]}-${pair[1]}`;
 
   return (
+    <HeadlineLevel.Provider value={headlineLevel}>
     <section class="compare" aria-label={t('compareLabel')}>
       {!older || !newer || !diff ? (
         <p class="note">{t('compareGone', !older ? pair[0] : pair[1])}</p>
@@ -74,7 +76,8 @@ export function Compare({ versions, initial, sideBySide = false, name, children 
           {!single && <MetaHeadlines older={older} newer={newer} />}
         </>
       )}
-      {versions.length > 1 && <Timeline versions={versions} pair={pair} onPick={setPair} name={name} />}
+      {versions.length > 1 && <Timeline versions={versions} pair={pair} onPick={setPair} />}
     </section>
+    </HeadlineLevel.Provider>
   );
 }

@@ -3,6 +3,7 @@
 import type { MetaHeadlines as Declared } from '@/lib/model/snapshot';
 import { t } from '@/lib/platform/i18n';
 import { metaHeadlineChanges, type MetaHeadlineField } from '@/lib/view/article';
+import { below, Heading, useHeadlineLevel } from './heading';
 import { Segments } from './Segments';
 
 const LABELS: Record<MetaHeadlineField, () => string> = {
@@ -18,11 +19,12 @@ interface Props {
 }
 
 export function MetaHeadlines({ older, newer }: Props) {
+  const level = useHeadlineLevel();
   const changes = metaHeadlineChanges(older, newer);
   if (changes.length === 0) return null;
   return (
     <section class="meta-headlines" aria-label={t('metaHeadlinesLabel')}>
-      <h3>{t('metaHeadlinesLabel')}</h3>
+      <Heading level={below(level)}>{t('metaHeadlinesLabel')}</Heading>
       <dl>
         {changes.map(({ field, segments }) => (
           <div key={field}>

@@ -1,12 +1,13 @@
 // Two-column comparison: the older version on the left with deletions, the newer on the right with insertions,
 // aligned block by block so each edit sits next to what it replaced.
-import { useState } from 'preact/hooks';
+import { Fragment } from 'preact';
 import type { ArticleDiff, FieldDiff, Segment } from '@/lib/diff/types';
 import type { BlockKind } from '@/lib/model/snapshot';
 import { collapseBlocks, sideRow, splitSegments, type CollapsedItem } from '@/lib/view/article';
 import type { BlockChange } from '@/lib/diff/types';
 import { BlockShell } from './BlockShell';
-import { Gap } from './Gap';
+import { Gap, useFolds } from './Gap';
+import { t } from '@/lib/platform/i18n';
 import { Segments } from './Segments';
 
 interface Props {
@@ -17,11 +18,11 @@ interface Props {
   lang?: string | null;
 }
 
-function Cell({ segments, kind, tone }: { segments: Segment[] | null; kind: BlockKind; tone: string }) {
+function Cell({ segments, kind, tone, headline }: { segments: Segment[] | null; kind: BlockKind; tone: string; headline?: boolean }) {
   return (
     <td class={segments ? undefined : 'empty'}>
       {segments && (
-        <BlockShell kind={kind} tone={tone}>
+        <BlockShell kind={kind} tone={tone} headline={headline}>
           <Segments segments={segments} />
         </BlockShell>
       )}
@@ -29,13 +30,22 @@ function Cell({ segments, kind, tone }: { segments: Segment[] | null; kind: Bloc
   );
 }
 
-function FieldRow({ field, kind, tone, show = true }: { field: FieldDiff; kind: BlockKind; tone: string; show?: boolean }) {
+interface FieldProps {
+  field: FieldDiff;
+  kind: BlockKind;
+  tone: string;
+  show?: boolean;
+  /** The headline row: both sides at the headline's level, as in the inline view. */
+  headline?: boolean;
+}
+
+function FieldRow({ field, kind, tone, show = true, headline }: FieldProps) {
   if (field.segments.length === 0 || !(show || field.changed)) return null;
   const { left, right } = splitSegments(field.segments);
   return (
     <tr class={`row-field ${tone}`}>
-      <Cell segments={left.length > 0 ? left : null} kind={kind} tone={tone} />
-      <Cell segments={right.length > 0 ? right : null} kind={kind} tone={tone} />
+      <Cell segments={left.length > 0 ? left : null} kind={kind} tone={tone} headline={headline} />
+      <Cell segments={right.length > 0 ? right : null} kind={kind} tone={tone} headline={headline} />
     </tr>
   );
 }
@@ -52,12 +62,13 @@ function BlockRow({ change }: { change: BlockChange }) {
 }
 
 export function SideBySide({ diff, full, leftLabel, rightLabel, lang }: Props) {
-  const [open, setOpen] = useState<ReadonlySet<number>>(new Set());
+  const folds = useFolds();
   const items: CollapsedItem[] = full
     ? diff.blocks.map((change) => ({ type: 'block', change }))
     : collapseBlocks(diff.blocks);
   return (
     <table class="sbs article-text" lang={lang ?? undefined}>
+      <caption class="sr-only">{t('sbsCaption', leftLabel, rightLabel)}</caption>
       <colgroup>
         <col class="sbs-col" />
         <col class="sbs-col" />
@@ -69,21 +80,22 @@ export function SideBySide({ diff, full, leftLabel, rightLabel, lang }: Props) {
         </tr>
       </thead>
       <tbody>
-        <FieldRow field={diff.headline} kind="h" tone="diff-headline" />
+        <FieldRow field={diff.headline} kind="h" tone="diff-headline" headline />
         {/* As in the inline view, a folded comparison leaves out an unchanged standfirst and byline. */}
         <FieldRow field={diff.dek} kind="p" tone="diff-dek" show={full} />
         <FieldRow field={diff.byline} kind="p" tone="diff-byline" show={full} />
         {items.map((item, i) =>
           item.type === 'block' ? (
             <BlockRow key={i} change={item.change} />
-          ) : open.has(item.id) ? (
-            item.changes.map((change, j) => <BlockRow key={`${i}.${j}`} change={change} />)
           ) : (
-            <tr key={i} class="row-gap">
-              <td colSpan={2}>
-                <Gap count={item.changes.length} onExpand={() => setOpen(new Set(open).add(item.id))} />
-              </td>
-            </tr>
+            <Fragment key={i}>
+              <tr class="row-gap">
+                <td colSpan={2}>
+                  <Gap count={item.changes.length} expanded={folds.isOpen(item.id)} onToggle={() => folds.toggle(item.id)} />
+                </td>
+              </tr>
+              {folds.isOpen(item.id) && item.changes.map((change, j) => <BlockRow key={j} change={change} />)}
+            </Fragment>
           ),
         )}
       </tbody>

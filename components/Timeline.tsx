@@ -9,50 +9,39 @@ interface Props {
   versions: readonly VersionInfo[];
   pair: readonly [number, number];
   onPick: (pair: [number, number]) => void;
-  /** A name unique on the page, for the radio groups. */
-  name: string;
 }
 
-export function Timeline({ versions, pair, onPick, name }: Props) {
+/**
+ * One side's pick of a version, as a toggle button. A version can be the older side only below the newer one and the
+ * newer side only above the older one (as in Wikipedia's history), so two versions never collapse into one; and being
+ * buttons, not two radio groups across the rows, Tab walks them in reading order, row by row.
+ */
+function Pick({ label, pressed, onPick }: { label: string; pressed: boolean; onPick: () => void }) {
+  // The name is the button's (visually hidden) text, which translation tools also reach.
+  return (
+    <button type="button" class="pick" aria-pressed={pressed} onClick={onPick}>
+      <span class="sr-only">{label}</span>
+    </button>
+  );
+}
+
+export function Timeline({ versions, pair, onPick }: Props) {
   const [from, to] = pair;
-  // Picking keeps the pair in reading order: older on the left (from), newer on the right (to).
-  const pick = (side: 'from' | 'to', seq: number): void => {
-    const next: [number, number] = side === 'from' ? [seq, to] : [from, seq];
-    onPick(next[0] <= next[1] ? next : [next[1], next[0]]);
-  };
   const latest = versions.at(-1)?.seq;
   return (
     <table class="timeline">
       <caption>{t('timelineCaption')}</caption>
       <thead>
         <tr>
-          <th scope="col">{t('timelineOlder')}</th>
-          <th scope="col">{t('timelineNewer')}</th>
           <th scope="col">{t('timelineVersion')}</th>
           <th scope="col">{t('firstSeen')}</th>
+          <th scope="col">{t('timelineOlder')}</th>
+          <th scope="col">{t('timelineNewer')}</th>
         </tr>
       </thead>
       <tbody>
         {[...versions].reverse().map((v) => (
           <tr key={v.seq} class={v.seq === from || v.seq === to ? 'picked' : undefined}>
-            <td>
-              <input
-                type="radio"
-                name={`${name}-from`}
-                aria-label={t('timelineCompareFrom', v.seq)}
-                checked={v.seq === from}
-                onChange={() => pick('from', v.seq)}
-              />
-            </td>
-            <td>
-              <input
-                type="radio"
-                name={`${name}-to`}
-                aria-label={t('timelineCompareTo', v.seq)}
-                checked={v.seq === to}
-                onChange={() => pick('to', v.seq)}
-              />
-            </td>
             <th scope="row">
               {t('timelineSeq', v.seq)}
               {v.seq === latest && <span class="tag">{t('timelineLatest')}</span>}
@@ -69,6 +58,12 @@ export function Timeline({ versions, pair, onPick, name }: Props) {
             </th>
             <td>
               <time dateTime={new Date(v.firstSeen).toISOString()}>{formatWhen(v.firstSeen)}</time>
+            </td>
+            <td class="pick-cell">
+              {v.seq < to && <Pick label={t('timelineCompareFrom', v.seq)} pressed={v.seq === from} onPick={() => onPick([v.seq, to])} />}
+            </td>
+            <td class="pick-cell">
+              {v.seq > from && <Pick label={t('timelineCompareTo', v.seq)} pressed={v.seq === to} onPick={() => onPick([from, v.seq])} />}
             </td>
           </tr>
         ))}

@@ -1,5 +1,6 @@
 // One tracked article on the history page: its facts, its versions and any two of them compared.
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { NewTabNote } from '@/components/NewTabNote';
 import { Compare } from '@/components/Compare';
 import { Notice } from '@/components/Notice';
 import { exportArticle, exportedLine } from '@/lib/view/transfer-actions';
@@ -19,13 +20,21 @@ interface Props {
   onDeleted: () => void;
 }
 
+/** The article's headline is the page's h1 and takes focus when the article opens, and the page title follows it. */
 function Facts({ bundle }: { bundle: ArticleBundle }) {
   const { article } = bundle;
   const href = safeHref(latestUrl(article));
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    document.title = t('articlePageTitle', article.headline);
+    heading.current?.focus();
+  }, [article.key, article.headline]);
   return (
     <header class="detail-head">
       <p class="site">{article.siteName ? <bdi>{article.siteName}</bdi> : t('unknownSite')}</p>
-      <h2 class="article-text" dir="auto">{article.headline}</h2>
+      <h1 class="article-text" dir="auto" tabIndex={-1} ref={heading}>
+        {article.headline}
+      </h1>
       <p class="facts">
         {t('detailFacts', formatWhen(article.firstSeen), formatWhen(article.lastVisit), tn('versions', article.versionCount))}
         {isChanged(article) && <span class="tag tag-changed">{t('tagChanged')}</span>}
@@ -34,6 +43,7 @@ function Facts({ bundle }: { bundle: ArticleBundle }) {
         <p class="facts">
           <a href={href} target="_blank" rel="noopener noreferrer">
             {t('detailOpen')}
+            <NewTabNote />
           </a>
         </p>
       )}
@@ -94,7 +104,7 @@ export function ArticleDetail({ db, articleKey, version, report, onDeleted }: Pr
           {t('detailDelete')}
         </button>
       </div>
-      <Compare key={articleKey} versions={bundle.versions} initial={pair} sideBySide name="detail" />
+      <Compare key={articleKey} versions={bundle.versions} initial={pair} sideBySide />
     </section>
   );
 }

@@ -1,5 +1,6 @@
 // The tracked articles of one list page: headline (linking to the article only when its URL is http(s)), site,
 // dates, versions and whether the last visit saw an edit.
+import { NewTabNote } from '@/components/NewTabNote';
 import type { ArticleRecord } from '@/lib/store/schema';
 import { articleHash, isChanged, latestUrl } from '@/lib/view/list';
 import { t, tn } from '@/lib/platform/i18n';
@@ -14,6 +15,7 @@ function Row({ article }: { article: ArticleRecord }) {
         {href ? (
           <a class="headline article-text" dir="auto" href={href} target="_blank" rel="noopener noreferrer">
             {article.headline}
+            <NewTabNote />
           </a>
         ) : (
           <span class="headline article-text" dir="auto">{article.headline}</span>
@@ -29,7 +31,7 @@ function Row({ article }: { article: ArticleRecord }) {
       <td class="col-date">{formatWhen(article.firstSeen)}</td>
       <td class="col-date">{formatWhen(article.lastVisit)}</td>
       <td class="col-versions">
-        <a href={articleHash(article.key)} aria-label={t('listVersionsOf', versions, article.headline)}>
+        <a href={articleHash(article.key)} data-article-key={article.key} aria-label={t('listVersionsOf', versions, article.headline)}>
           {versions}
         </a>
       </td>
@@ -39,6 +41,7 @@ function Row({ article }: { article: ArticleRecord }) {
 
 export function ArticleTable({ rows }: { rows: readonly ArticleRecord[] }) {
   return (
+    <div class="table-scroll">
     <table class="articles">
       <thead>
         <tr>
@@ -54,5 +57,6 @@ export function ArticleTable({ rows }: { rows: readonly ArticleRecord[] }) {
         ))}
       </tbody>
     </table>
+    </div>
   );
 }

@@ -1,5 +1,5 @@
 // The history page: every tracked article, and one article's versions when the URL fragment names it.
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { Notice } from '@/components/Notice';
 import { t } from '@/lib/platform/i18n';
 import { openPageDb, type DbResult } from '@/lib/view/data';
@@ -72,9 +72,30 @@ function HistoryBody({ db, openKey, version, report, reload }: BodyProps) {
   );
 }
 
+/**
+ * Where focus goes when the page changes view (WAI-ARIA practices for a single-page app): back on the list, to the
+ * link of the article that was open, or to the list's heading when that article is gone; the open article moves focus
+ * to its own heading itself (ArticleDetail). The page title follows.
+ */
+function useListFocus(openKey: string | null, heading: { current: HTMLElement | null }) {
+  const previous = useRef<string | null>(openKey);
+  useLayoutEffect(() => {
+    const closed = previous.current;
+    previous.current = openKey;
+    if (openKey !== null) return;
+    document.title = t('historyTitle');
+    if (closed === null) return;
+    const row = [...document.querySelectorAll<HTMLElement>('[data-article-key]')].find((el) => el.dataset.articleKey === closed);
+    (row ?? heading.current)?.focus();
+  }, [openKey, heading]);
+}
+
 export function HistoryApp() {
   const db = useHistoryDb();
   const openKey = useOpenArticle();
+  const heading = useRef<HTMLHeadingElement>(null);
+  const main = useRef<HTMLElement>(null);
+  useListFocus(openKey, heading);
   const [version, setVersion] = useState(0);
   const [status, setStatus] = useState('');
   const reload = () => setVersion((v) => v + 1);
@@ -82,11 +103,17 @@ export function HistoryApp() {
 
   return (
     <div class="history">
-      <PageHeader actions={actions} />
+      <a class="skip-link" href="#content" onClick={(event) => {
+        event.preventDefault();
+        main.current?.focus();
+      }}>
+        {t('skipToContent')}
+      </a>
+      <PageHeader actions={actions} detail={openKey !== null} heading={heading} />
       <p class="page-status" role="status" aria-live="polite">
         {status}
       </p>
-      <main>
+      <main id="content" ref={main} tabIndex={-1}>
         <HistoryBody db={db} openKey={openKey} version={version} report={setStatus} reload={reload} />
       </main>
     </div>

@@ -22,7 +22,7 @@ export function ListToolbar({ query, sites, onChange }: Props) {
   return (
     <form class="toolbar" role="search" onSubmit={(e) => e.preventDefault()}>
       <label class="search">
-        <span class="sr-only">{t('searchPlaceholder')}</span>
+        <span class="label">{t('searchLabel')}</span>
         <input
           type="search"
           id="search"

@@ -1,10 +1,18 @@
 // The history page's header: its name, and the buttons that act on the whole history.
+import type { Ref } from 'preact';
 import { useRef } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { t } from '@/lib/platform/i18n';
 import type { HistoryActions } from './useHistoryActions';
 
-export function PageHeader({ actions }: { actions: HistoryActions }) {
+interface Props {
+  actions: HistoryActions;
+  /** An article is open: its headline is the page's h1, and this header only names the list. */
+  detail: boolean;
+  heading: Ref<HTMLHeadingElement>;
+}
+
+export function PageHeader({ actions, detail, heading }: Props) {
   const fileInput = useRef<HTMLInputElement>(null);
   const onFile = async (input: HTMLInputElement) => {
     const file = input.files?.[0];
@@ -19,7 +27,13 @@ export function PageHeader({ actions }: { actions: HistoryActions }) {
         <a class="brand" href="#">
           {t('extName')}
         </a>
-        <h1>{t('historyHeading')}</h1>
+        {detail ? (
+          <p class="page-name">{t('historyHeading')}</p>
+        ) : (
+          <h1 ref={heading} tabIndex={-1}>
+            {t('historyHeading')}
+          </h1>
+        )}
       </div>
       <div class="head-actions">
         <button type="button" id="export-all" onClick={() => void actions.exportEverything()}>

@@ -2,6 +2,7 @@
 import { useMemo } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { Compare } from '@/components/Compare';
+import { NewTabNote } from '@/components/NewTabNote';
 import { diffArticles } from '@/lib/diff/articles';
 import type { ArticleBundle } from '@/lib/view/data';
 import { articleHash, HISTORY_PAGE } from '@/lib/view/list';
@@ -37,7 +38,7 @@ function MoreVersions({ bundle, state }: Props) {
   return (
     <details class="more">
       <summary>{t('popupCompareVersions', seqs.length)}</summary>
-      <Compare versions={bundle.versions} initial={defaultPair(state, seqs)} name="popup-more" />
+      <Compare versions={bundle.versions} initial={defaultPair(state, seqs)} />
     </details>
   );
 }
@@ -70,7 +71,7 @@ export function ArticleView({ bundle, state }: Props) {
         )}
       </div>
       {state.kind === 'changed' ? (
-        <Compare versions={bundle.versions} initial={[state.from, state.to]} name="popup">
+        <Compare versions={bundle.versions} initial={[state.from, state.to]} headlineLevel={1}>
           <p class="state-line state-changed">{changedLine(state)}</p>
         </Compare>
       ) : (
@@ -82,6 +83,7 @@ export function ArticleView({ bundle, state }: Props) {
       <p class="popup-foot">
         <a href={historyUrl} onClick={openHistory}>
           {t('popupEveryVersion')}
+          <NewTabNote />
         </a>
       </p>
     </>

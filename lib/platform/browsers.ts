@@ -76,3 +76,15 @@ export async function hasSiteAccess(): Promise<boolean> {
 export function extensionVersion(): string {
   return browser.runtime.getManifest().version;
 }
+
+/**
+ * Whether this extension page is the toolbar button's popup, which the browser sizes to its content (so it needs a
+ * width of its own), rather than a tab (popup.html?url=…), which must reflow to whatever width the reader has.
+ */
+export function isToolbarPopup(self: Window): boolean {
+  try {
+    return browser.extension.getViews({ type: 'popup' }).includes(self);
+  } catch {
+    return false;
+  }
+}

@@ -19,16 +19,32 @@ export const settingsItem = storage.defineItem<Settings>('local:settings', {
   version: 1,
 });
 
-/** Normalises what the reader typed ("https://www.Example.com/path", " example.com ") to a hostname. */
+const LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
+const IPV4 = /^(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)$/;
+
+/**
+ * Normalises what the reader typed ("https://www.Example.com/path", " example.com ", "bücher.de") to a host name, or
+ * null when it is neither a host name nor an http(s) address one can be taken from ("not a site!!", "example",
+ * "ftp://example.com", "exa_mple.com"): labels of letters, digits and inner hyphens, at least two of them, the last
+ * not all digits; or an IPv4 address; or localhost.
+ */
 export function siteFromInput(input: string): string | null {
   const trimmed = input.trim().toLowerCase();
-  if (trimmed === '') return null;
+  if (trimmed === '' || /\s/.test(trimmed)) return null;
+  const hasScheme = /^[a-z][a-z0-9+.-]*:/.test(trimmed) && !/^[^/]+:\d+(?:[/?#]|$)/.test(trimmed);
+  let url: URL;
   try {
-    const host = new URL(/^[a-z]+:\/\//.test(trimmed) ? trimmed : `https://${trimmed}`).hostname;
-    return host.replace(/^www\./, '') || null;
+    url = new URL(hasScheme ? trimmed : `https://${trimmed}`);
   } catch {
     return null;
   }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
+  // The URL parser percent-encodes what it does not reject; a host name has nothing to encode.
+  const host = url.hostname.replace(/\.$/, '').replace(/^www\./, '');
+  if (host === 'localhost' || IPV4.test(host)) return host;
+  const labels = host.split('.');
+  if (labels.length < 2 || !labels.every((label) => LABEL.test(label)) || /^\d+$/.test(labels.at(-1)!)) return null;
+  return host;
 }
 
 export function isExcluded(settings: Settings, url: string): boolean {

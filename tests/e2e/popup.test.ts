@@ -104,11 +104,12 @@ test('the popup shows what was edited, and the history page lists the article', 
   await popup.screenshot({ path: path.join(SHOTS, 'popup-dark.png') });
   await popup.emulateMedia({ colorScheme: 'light' });
 
-  // Folded context expands in place.
+  // Folded context expands in place, under its button, which now folds it away again.
   const gaps = await popup.locator('button.gap').count();
   if (gaps > 0) {
     await popup.locator('button.gap').first().click();
-    await expect(popup.locator('button.gap').count()).resolves.toBe(gaps - 1);
+    await expect(popup.locator('button.gap').count()).resolves.toBe(gaps);
+    await expect(popup.locator('button.gap').first().getAttribute('aria-expanded')).resolves.toBe('true');
   }
   await popup.close();
 

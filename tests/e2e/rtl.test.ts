@@ -120,7 +120,7 @@ describe('right-to-left articles', () => {
     const key = (await dumpHistory(await browser.worker())).articles.find((a) => a.key.endsWith('arabic-harbour-plan'))!.key;
     await history.goto(`chrome-extension://${browser.extensionId}/articles.html#${encodeURIComponent(key)}`);
     await history.waitForFunction((text) => document.body.innerText.includes(text), ARABIC[2]!);
-    expect(await isolation(history, '.detail-head h2')).toEqual([{ text: ARABIC_HEADLINE, isolated: true }]);
+    expect(await isolation(history, '.detail-head h1')).toEqual([{ text: ARABIC_HEADLINE, isolated: true }]);
     const blocks = await isolation(history, '.block');
     expect(blocks.map((b) => b.text)).toEqual(expect.arrayContaining(ARABIC));
     expect(blocks.filter((b) => !b.isolated)).toEqual([]);

@@ -217,4 +217,22 @@ describe('settings', () => {
     expect(isExcluded(settings, 'https://notexample.com/a')).toBe(false);
     expect(siteFromInput('   ')).toBeNull();
   });
+  test('the excluded-site field takes host names and web addresses, and nothing else (issue 16, item 7)', () => {
+    for (const [typed, site] of [
+      ['example.com', 'example.com'],
+      [' https://www.Example.com/some/path?q=1 ', 'example.com'],
+      ['news.bbc.co.uk', 'news.bbc.co.uk'],
+      ['example.com:8080', 'example.com'],
+      ['http://localhost:3000/a', 'localhost'],
+      ['127.0.0.1', '127.0.0.1'],
+      ['bücher.de', 'xn--bcher-kva.de'],
+      ['example.com.', 'example.com'],
+    ] as const) {
+      expect(siteFromInput(typed), typed).toBe(site);
+    }
+    for (const typed of ['not a site!!', 'not%20a%20site', 'example', 'exa_mple.com', '-bad.com', 'bad-.com', 'ftp://example.com',
+      'mailto:a@example.com', 'javascript:alert(1)', 'example.123', '..', 'https://', 'a..b.com']) {
+      expect(siteFromInput(typed), typed).toBeNull();
+    }
+  });
 });
