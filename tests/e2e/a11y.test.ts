@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { audit, CHANGED_PATH, overflow, seedHistory, UNCHANGED_PATH, weakControlBorders } from './a11y-audit';
 import { excludedSitesFlow, foldFlow, openAndBackFlow, stickyHeaderFlow, timelineFlow } from './a11y-flows';
-import { dumpDb, launchWithExtension, visit, waitFor, type DbDump, type ExtensionBrowser } from './chromium';
+import { connectOverDevTools, dumpDb, launchWithExtension, visit, waitFor, type DbDump, type ExtensionBrowser } from './chromium';
 import { startPageServer, type PageServer } from './server';
 
 const SHOTS = process.env.UPDATE_SCREENSHOTS
@@ -25,7 +25,8 @@ let changedHeadline = '';
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
   server = await startPageServer();
-  browser = await launchWithExtension();
+  // A DevTools port, to reach the toolbar button's real popup, which Playwright does not list among the pages.
+  browser = await launchWithExtension({ args: ['--remote-debugging-port=0'] });
   await seedHistory(async (p, html) => {
     const before = (await dumpDb(await browser.worker())).visits.length;
     server.set(p, html);
@@ -165,6 +166,34 @@ describe('reflow and contrast', () => {
         await page.close();
       }
     }
+  });
+});
+
+describe('the toolbar button', () => {
+  test('its popup has a width of its own, the browser sizes the window to it, and axe finds nothing', async () => {
+    // Revisiting the unchanged article keeps every other test's state as it was.
+    const tab = await visit(browser.context, server.url(UNCHANGED_PATH));
+    await tab.bringToFront();
+    await (await browser.worker()).evaluate(() => chrome.action.openPopup());
+    const cdp = await connectOverDevTools(browser.profileDir);
+    const popup = await waitFor(
+      async () => cdp.contexts().flatMap((c) => c.pages()).find((p) => p.url().endsWith('/popup.html')),
+      'the toolbar popup',
+    );
+    await popup.waitForSelector('.state-unchanged');
+    const size = await popup.evaluate(() => ({
+      toolbar: document.documentElement.classList.contains('toolbar-popup'),
+      body: document.body.getBoundingClientRect().width,
+      viewport: document.documentElement.clientWidth,
+      scroll: document.documentElement.scrollWidth,
+    }));
+    expect(size).toMatchObject({ toolbar: true, body: 400 });
+    expect(size.viewport).toBeGreaterThanOrEqual(400);
+    expect(size.scroll).toBeLessThanOrEqual(size.viewport);
+    expect(await audit(popup)).toEqual([]);
+    await popup.close();
+    await cdp.close();
+    await tab.close();
   });
 });
 

@@ -1,7 +1,11 @@
 // Code passed to worker.evaluate() runs in the extension's service worker, where `chrome` exists. Only the calls the
 // tests make are declared.
 declare const chrome: {
-  action: { getBadgeText(details: { tabId: number }): Promise<string>; getTitle(details: { tabId: number }): Promise<string> };
+  action: {
+    getBadgeText(details: { tabId: number }): Promise<string>;
+    getTitle(details: { tabId: number }): Promise<string>;
+    openPopup(): Promise<void>;
+  };
   tabs: {
     query(q: { active?: boolean; lastFocusedWindow?: boolean }): Promise<{ id?: number }[]>;
     sendMessage(tabId: number, message: unknown): Promise<unknown>;
