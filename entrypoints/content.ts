@@ -15,7 +15,8 @@ import { onPageViews } from '@/lib/capture/page-view';
 import { recognizeArticle, type Recognition } from '@/lib/capture/recognize';
 import { waitForSettle, yieldToPage } from '@/lib/capture/settle';
 import { isSkipped, LIMITS } from '@/lib/model/limits';
-import type { Snapshot } from '@/lib/model/snapshot';
+import type { PageCapture } from '@/lib/model/snapshot';
+import { urlKey } from '@/lib/model/url';
 import { isExcluded, settingsItem } from '@/lib/platform/settings';
 import { newCaptureId, type PageStatus } from '@/lib/protocol/messages';
 import { sendWithRetry } from '@/lib/protocol/retry';
@@ -73,7 +74,9 @@ export default defineContentScript({
         return setStatus(snapshot.reason === 'not-article' ? { state: 'not-article' } : { state: 'failed', message: snapshot.note });
       }
       view.onArticle = true;
-      const admission = view.budget.admit(snapshot.key, Date.now());
+      // The article key needs the Public Suffix List, which stays in the background (PageCapture): the budget counts
+      // the page's own addresses, which name its articles as well within one page view.
+      const admission = view.budget.admit(urlKey(snapshot.url), Date.now());
       if (admission === 'dropped') return setStatus({ state: 'dropped' });
       if (admission === 'same') return;
       setStatus(await deliver(snapshot, signal));
@@ -129,11 +132,11 @@ async function extract(recognition: Recognition, current: () => boolean) {
 }
 
 /** Sends the snapshot, retrying while the background is unreachable or its storage hiccups (lib/protocol/retry.ts). */
-async function deliver(snapshot: Snapshot, signal: AbortSignal): Promise<PageStatus> {
+async function deliver(snapshot: PageCapture, signal: AbortSignal): Promise<PageStatus> {
   const captureId = newCaptureId();
   const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
   const result = await sendWithRetry(() => send({ type: 'capture', captureId, snapshot }), { sleep, signal });
   return result.ok
-    ? { state: 'captured', key: snapshot.key, outcome: result.reply.outcome }
+    ? { state: 'captured', key: result.reply.key, outcome: result.reply.outcome }
     : { state: 'failed', message: result.message, attempts: result.attempts };
 }

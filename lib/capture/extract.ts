@@ -6,13 +6,12 @@
  * truncated) to fit the background's caps.
  */
 import { Readability } from '@mozilla/readability';
-import { clean, cleanByline, readPageMeta, type PageMeta } from './metadata';
+import { clean, cleanByline, type PageMeta } from './metadata';
 import { readBlocks } from './blocks';
 import { stripFurniture, trimEdges } from './furniture';
 import { findStoryRoot } from './story-root';
 import { CAPS, fitSnapshot, isSkipped, LIMITS, tooManyElements, type Skipped } from '../model/limits';
-import type { Extractor, Snapshot } from '../model/snapshot';
-import { snapshotKey } from '../model/url';
+import type { Extractor, PageCapture } from '../model/snapshot';
 
 
 export const EXTRACTOR: Extractor = { name: '@mozilla/readability', version: '0.6.0', rules: 2 };
@@ -21,19 +20,6 @@ export interface ExtractOptions {
   liveBlog?: boolean;
   /** Bounds Readability's work on pathological pages; LIMITS.maxElemsToParse unless a test needs another. */
   maxElemsToParse?: number;
-}
-
-/** The snapshot, or null when there is none (not an article, or too large to read). */
-export function extractArticle(doc: Document, url: string, options: ExtractOptions = {}): Snapshot | null {
-  const result = extractPage(doc, url, options);
-  return isSkipped(result) ? null : result;
-}
-
-/** All three steps at once: the snapshot, fitted to the caps, or why there is none. */
-export function extractPage(doc: Document, url: string, options: ExtractOptions = {}): Snapshot | Skipped {
-  const meta = readPageMeta(doc);
-  const parsed = parseArticle(doc, options);
-  return isSkipped(parsed) ? parsed : assembleSnapshot(meta, parsed, url, options);
 }
 
 export type ParsedArticle = NonNullable<ReturnType<Readability<Element>['parse']>> & { content: Element };
@@ -98,7 +84,7 @@ export function assembleSnapshot(
   parsed: ParsedArticle,
   url: string,
   options: ExtractOptions = {},
-): Snapshot | Skipped {
+): PageCapture | Skipped {
   // Readers read the visible headline; what the page declares, then Readability's title (which may come from
   // <title>), only when it shows none.
   const headline = meta.visibleHeadline ?? meta.headline ?? clean(parsed.title) ?? meta.firstH1 ?? '';
@@ -108,9 +94,8 @@ export function assembleSnapshot(
   const byline = meta.author ?? cleanByline(parsed.byline);
   const body = trimEdges(read.blocks, { repeats: [headline, dek], author: byline });
   if (body.length === 0) return notArticle;
-  const snapshot: Snapshot = {
+  const snapshot: PageCapture = {
     url,
-    key: snapshotKey(url, { canonicalUrl: meta.canonical, ogUrl: meta.ogUrl }),
     canonicalUrl: meta.canonical,
     ogUrl: meta.ogUrl,
     siteName: meta.siteName ?? clean(parsed.siteName) ?? hostLabel(url),

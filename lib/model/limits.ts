@@ -4,7 +4,7 @@
  * (CAPS below, enforced by lib/protocol/schema.ts) or a note saying why it was skipped. A page can never make us send something the
  * background would reject for its size.
  */
-import type { Block, Snapshot } from './snapshot';
+import type { Block, PageCapture } from './snapshot';
 
 /** Sizes of what crosses into the background; SnapshotSchema and MessageSchema (lib/protocol/schema.ts) enforce them. */
 export const CAPS = {
@@ -92,13 +92,13 @@ export function capBody(body: readonly Block[]): { body: Block[]; truncated: boo
  * the body capped (and flagged). A URL or key too long to store cannot be shortened without changing which
  * article it names, so such pages are skipped.
  */
-export function fitSnapshot(snapshot: Snapshot): Snapshot | Skipped {
-  if (snapshot.url.length > CAPS.url || snapshot.key.length > CAPS.key) {
+export function fitSnapshot<T extends PageCapture & { key?: string }>(snapshot: T): T | Skipped {
+  if (snapshot.url.length > CAPS.url || (snapshot.key?.length ?? 0) > CAPS.key) {
     return { reason: 'url-too-long', note: `URL longer than ${CAPS.url} characters: not recorded` };
   }
   const { body, truncated } = capBody(snapshot.body);
   const short = (text: string | null) => capNullable(text, CAPS.shortText);
-  const fitted: Snapshot = {
+  const fitted: T = {
     ...snapshot,
     // articleKey ignores a declared URL this long, so dropping it changes no key.
     canonicalUrl: snapshot.canonicalUrl !== null && snapshot.canonicalUrl.length > CAPS.url ? null : snapshot.canonicalUrl,

@@ -65,3 +65,10 @@ export interface Snapshot {
   truncated?: true;
   extractor: Extractor;
 }
+
+/**
+ * What the content script sends: a snapshot without its key. The background makes the key (snapshotKey in
+ * lib/model/url.ts, which needs the Public Suffix List) from the URL and the two declared URLs the capture carries,
+ * so that list is not shipped in the script injected into every page.
+ */
+export type PageCapture = Omit<Snapshot, 'key'>;

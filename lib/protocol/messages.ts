@@ -30,7 +30,8 @@ export type Refusal = { ok: false; reason: RefusalReason; message: string };
 /** A request not done, for the pages' requests: their callers show the message, and the reason is not always set. */
 type PageRefusal = { ok: false; reason?: RefusalReason; message: string };
 
-export type CaptureReply = { ok: true; outcome: RecordOutcome } | Refusal;
+/** `key` is the article's key as the background made it from the capture (snapshotKey), for the page's status. */
+export type CaptureReply = { ok: true; outcome: RecordOutcome; key: string } | Refusal;
 export type ImportReply = ({ ok: true } & ImportResult) | PageRefusal;
 export type SimpleReply = { ok: true } | PageRefusal;
 

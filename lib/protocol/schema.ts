@@ -5,7 +5,7 @@
  */
 import * as v from 'valibot';
 import { CAPS } from '../model/limits';
-import type { Snapshot } from '../model/snapshot';
+import type { PageCapture } from '../model/snapshot';
 
 // The caps live with the other limits so the content script can fit its snapshot to them without bundling valibot.
 
@@ -34,7 +34,6 @@ export const MetaHeadlinesSchema = v.strictObject({
 export const SnapshotSchema = v.pipe(
   v.strictObject({
     url: httpUrl,
-    key: v.pipe(v.string(), v.minLength(1), v.maxLength(CAPS.key)),
     canonicalUrl: v.nullable(v.pipe(v.string(), v.maxLength(CAPS.url))),
     ogUrl: v.optional(v.nullable(v.pipe(v.string(), v.maxLength(CAPS.url)))),
     siteName: nullableShort,
@@ -86,7 +85,7 @@ type Same<A, B> = (<T>() => T extends A ? 1 : 2) extends (<T>() => T extends B ?
  * cannot import the validator, so the two are written apart and held together here). A field added to or changed in
  * one and not the other fails the type check.
  */
-const _snapshotSchemaAgrees: Same<v.InferOutput<typeof SnapshotSchema>, Snapshot> = true;
+const _snapshotSchemaAgrees: Same<v.InferOutput<typeof SnapshotSchema>, PageCapture> = true;
 
 /** The message, or a one-line description of what is wrong with it. */
 export function parseMessage(raw: unknown): { ok: true; message: ValidMessage } | { ok: false; error: string } {

@@ -8,8 +8,9 @@ import { recordSnapshot, type Dropped, type Recorded } from '../store/record';
 import type { CaptureReply, RefusalReason } from '../protocol/messages';
 import { badgeFor, type BadgeState } from '../view/badge';
 import { isExcluded, type Settings } from '../platform/settings';
-import type { Snapshot } from '../model/snapshot';
-import { snapshotKey } from '../model/url';
+import type { PageCapture, Snapshot } from '../model/snapshot';
+import { CAPS } from '../model/limits';
+import { snapshotKey } from '../model/article-key';
 
 export interface CaptureResult {
   reply: CaptureReply;
@@ -19,7 +20,7 @@ export interface CaptureResult {
 
 export async function handleCapture(
   db: PalimpsestDB,
-  input: { snapshot: Snapshot; captureId: string; senderUrl: string; settings: Settings; now: number },
+  input: { snapshot: PageCapture; captureId: string; senderUrl: string; settings: Settings; now: number },
 ): Promise<CaptureResult> {
   const { settings } = input;
   if (settings.paused) return refuse('paused', 'Recording is paused');
@@ -27,6 +28,8 @@ export async function handleCapture(
   // The recorder stores the URL without tracking parameters (stripTracking); the key never had them.
   const url = pageUrl(input.snapshot.url, input.senderUrl);
   const snapshot: Snapshot = { ...input.snapshot, url, key: snapshotKey(url, input.snapshot) };
+  // A key longer than the store takes cannot be cut without naming another article (fitSnapshot does the same in Node).
+  if (snapshot.key.length > CAPS.key) return refuse('invalid', `URL longer than ${CAPS.key} characters: not recorded`);
   let recorded: Recorded | Dropped;
   try {
     recorded = await recordSnapshot(db, snapshot, { now: input.now, captureId: input.captureId });
@@ -37,7 +40,7 @@ export async function handleCapture(
   if ('dropped' in recorded) {
     return refuse('flood', `Too many versions of this article in the last hour: this capture was dropped (${recorded.dropped.count} so far)`);
   }
-  return { reply: { ok: true, outcome: recorded.outcome }, badge: badgeForRecorded(recorded) };
+  return { reply: { ok: true, outcome: recorded.outcome, key: snapshot.key }, badge: badgeForRecorded(recorded) };
 }
 
 /** The badge, from the two versions the recorder compared: nothing is read back from the database. */

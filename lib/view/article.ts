@@ -9,7 +9,8 @@ import type { RecordOutcome } from '../model/outcome';
 import { diffText } from '../diff/articles';
 import { normalizeText } from '../model/normalize';
 import type { BlockKind, MetaHeadlines } from '../model/snapshot';
-import { urlKey, articleKey, isHttpUrl } from '../model/url';
+import { urlKey, isHttpUrl } from '../model/url';
+import { articleKey } from '../model/article-key';
 import { t, tn } from '../platform/i18n';
 import { formatWhen } from './format';
 

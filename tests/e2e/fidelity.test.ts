@@ -10,7 +10,7 @@
 import type { Page as PwPage } from 'playwright-core';
 import type { Page as PpPage } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { extractArticle } from '../../lib/capture/extract';
+import { extractArticle } from '../../lib/capture/keyed';
 import { recognizeArticle } from '../../lib/capture/recognize';
 import { contentHash } from '../../lib/model/normalize';
 import type { PageStatus } from '../../lib/protocol/messages';

@@ -8,7 +8,7 @@
 import { rng } from './random';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { extractArticle } from '../../lib/capture/extract';
+import { extractArticle } from '../../lib/capture/keyed';
 import type { Snapshot } from '../../lib/model/snapshot';
 import { FIXTURE_NAMES, FIXTURES_DIR, parseHtml, serialize, type Fixture } from './fixtures';
 

@@ -106,5 +106,9 @@ describe('the house', () => {
     walk('entrypoints/content.ts');
     const outside = [...reached].filter((f) => !['model', 'platform', 'capture', 'protocol'].includes(roomOf(f) ?? ''));
     expect(outside).toEqual([]);
+    // The Public Suffix List (tldts, ~140 KB, whose module runs code on import so no bundler can drop it) is for the
+    // background, which keys captures: the script injected into every page must not import it, even unused.
+    const psl = ['entrypoints/content.ts', ...reached].filter((f) => specifiers(f).includes('tldts'));
+    expect(psl).toEqual([]);
   });
 });

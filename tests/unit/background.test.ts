@@ -9,6 +9,8 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Runtime } from 'webextension-polyfill';
 import { badgeFor, describeChanges, formatVisit } from '../../lib/view/badge';
 import { handleCapture, pageUrl } from '../../lib/service/capture';
+import { CAPS } from '../../lib/model/limits';
+import type { PageCapture } from '../../lib/model/snapshot';
 import { openHistoryDb } from '../../lib/store/open';
 import { type PalimpsestDB } from '../../lib/store/schema';
 import { exportHistory, serializeExport } from '../../lib/transfer/export';
@@ -18,7 +20,7 @@ import { parseMessage } from '../../lib/protocol/schema';
 import { createPruner } from '../../lib/service/retention';
 import { checkContentSender, checkExtensionPageSender } from '../../lib/protocol/sender';
 import { DEFAULT_SETTINGS, isExcluded, settingsItem, siteFromInput, type Settings } from '../../lib/platform/settings';
-import { ARTICLE_KEY, PARAGRAPHS, makeSnapshot, paragraphs } from './helpers/snapshots';
+import { captureOf, ARTICLE_KEY, PARAGRAPHS, makeSnapshot, paragraphs } from './helpers/snapshots';
 
 const EXT = 'palimpsest-id';
 const tab = { id: 7, index: 0, highlighted: true, active: true, pinned: false, incognito: false } as const;
@@ -54,8 +56,10 @@ describe('senders', () => {
 
 describe('message schema', () => {
   test('accepts a real capture and rejects forged or oversized ones', () => {
-    const snapshot = makeSnapshot();
+    const snapshot = captureOf(makeSnapshot());
     expect(parseMessage({ type: 'capture', captureId: 'abcdef0123456789', snapshot }).ok).toBe(true);
+    // The key is the background's to make: a capture carrying one is not what the content script sends.
+    expect(parseMessage({ type: 'capture', captureId: 'abcdef0123456789', snapshot: makeSnapshot() }).ok).toBe(false);
     expect(parseMessage({ type: 'capture', captureId: 'abcdef0123456789', snapshot, extra: 1 }).ok).toBe(false);
     expect(parseMessage({ type: 'capture', captureId: 'x', snapshot }).ok).toBe(false);
     const huge = { ...snapshot, body: [{ kind: 'p', text: 'x'.repeat(100_001) }] };
@@ -92,8 +96,16 @@ describe('capture service', () => {
   beforeEach(async () => {
     db = await openHistoryDb('capture-service', new IDBFactory());
   });
-  const capture = (snapshot = makeSnapshot(), settings: Settings = DEFAULT_SETTINGS, url = `${ARTICLE_KEY}?utm_medium=x`) =>
+  const capture = (snapshot: PageCapture = makeSnapshot(), settings: Settings = DEFAULT_SETTINGS, url = `${ARTICLE_KEY}?utm_medium=x`) =>
     handleCapture(db, { snapshot, captureId: crypto.randomUUID(), senderUrl: url, settings, now: Date.now() });
+
+  test('makes the key itself, answers with it, and refuses a URL whose key is longer than the store takes', async () => {
+    const result = await capture(captureOf(makeSnapshot()));
+    expect(result.reply).toMatchObject({ ok: true, key: 'example-news.com/world/2024/harbour-bridge-closure' });
+    const long = `https://www.example-news.com/${'a'.repeat(CAPS.key)}`;
+    const refused = await capture(captureOf(makeSnapshot({ url: long, canonicalUrl: null, ogUrl: null })), DEFAULT_SETTINGS, long);
+    expect(refused.reply).toMatchObject({ ok: false, reason: 'invalid' });
+  });
 
   test('takes the URL from the sender, not the payload', async () => {
     const forged = makeSnapshot({ url: 'https://victim.example/other', key: 'victim.example/other' });

@@ -36,7 +36,7 @@ describe('a capture the background could not take is retried with backoff, then 
     for (const reason of ['paused', 'excluded', 'private', 'invalid', 'quota'] as const) expect(retryDelay(1, reason)).toBeNull();
   });
 
-  const ok: CaptureReply = { ok: true, outcome: { kind: 'first' } as never };
+  const ok: CaptureReply = { ok: true, outcome: { kind: 'first' } as never, key: 'news.example/a' };
   const storage: CaptureReply = { ok: false, reason: 'storage', message: 'TransactionInactiveError' };
 
   test('a background that is restarting, then busy, then answers: recorded on the third try', async () => {

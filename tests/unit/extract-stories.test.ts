@@ -3,7 +3,7 @@
  * the true paragraphs, in every layout and language, and nothing else.
  */
 import { describe, expect, test } from 'vitest';
-import { extractArticle } from '../../lib/capture/extract';
+import { extractArticle } from '../../lib/capture/keyed';
 import { readBlocks } from '../../lib/capture/blocks';
 import { LANGS, SHAPES, generateStoryPage, generateStoryPages } from '../helpers/story-pages';
 import { parseHtml } from '../helpers/fixtures';

@@ -3,7 +3,7 @@
  * recalls Readability's expected text, and the version hash ignores boilerplate but sees every real edit.
  */
 import { afterAll, describe, expect, test } from 'vitest';
-import { extractArticle } from '../../lib/capture/extract';
+import { extractArticle } from '../../lib/capture/keyed';
 import { contentHash, normalizeText } from '../../lib/model/normalize';
 import { recognizeArticle } from '../../lib/capture/recognize';
 import type { Snapshot } from '../../lib/model/snapshot';

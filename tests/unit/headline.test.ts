@@ -4,7 +4,7 @@
  * hidden and screen-reader-only <h1>s and a sidebar's <h1> are not the headline.
  */
 import { describe, expect, test } from 'vitest';
-import { extractArticle } from '../../lib/capture/extract';
+import { extractArticle } from '../../lib/capture/keyed';
 import { readPageMeta } from '../../lib/capture/metadata';
 import { contentHash } from '../../lib/model/normalize';
 import { parseHtml } from '../helpers/fixtures';

@@ -5,7 +5,7 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, test } from 'vitest';
-import { extractArticle } from '../../lib/capture/extract';
+import { extractArticle } from '../../lib/capture/keyed';
 import { handleCapture } from '../../lib/service/capture';
 import { openHistoryDb } from '../../lib/store/open';
 import type { PalimpsestDB } from '../../lib/store/schema';

@@ -5,7 +5,7 @@
  */
 import { Readability } from '@mozilla/readability';
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { extractPage } from '../../lib/capture/extract';
+import { extractPage } from '../../lib/capture/keyed';
 import { capBody, capText, CAPS, fitSnapshot, isSkipped, LIMITS } from '../../lib/model/limits';
 import { parseMessage } from '../../lib/protocol/schema';
 import { recognizeArticle } from '../../lib/capture/recognize';
@@ -35,14 +35,16 @@ function* numbered(count: number, length = 0): Generator<string> {
 
 /** The capture message the content script would send: the background must accept it as it is. */
 function acceptedByBackground(snapshot: Snapshot): boolean {
-  return parseMessage({ type: 'capture', captureId: 'abcdef0123456789', snapshot }).ok;
+  const { key: _key, ...capture } = snapshot;
+  return parseMessage({ type: 'capture', captureId: 'abcdef0123456789', snapshot: capture }).ok;
 }
 
 function bodyChars(snapshot: Snapshot): number {
   return snapshot.body.reduce((n, b) => n + b.text.length, 0);
 }
 
-describe('oversized pages', () => {
+// Pages of 7,000 paragraphs or 10 MB: Readability alone takes many seconds on a loaded 2-core machine.
+describe('oversized pages', { timeout: 120_000 }, () => {
   test('a page of 50,000 paragraphs is skipped with a note, without running Readability', () => {
     const doc = parseHtml(articlePage(numbered(50_000)), URL_);
     expect(recognizeArticle(doc, URL_).article).toBe(true);

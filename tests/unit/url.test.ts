@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
-import { articleKey, isHttpUrl, isTrackingParam, sameSite, stripTracking, urlKey } from '../../lib/model/url';
+import { isHttpUrl, isTrackingParam, stripTracking, urlKey } from '../../lib/model/url';
+import { articleKey, sameSite } from '../../lib/model/article-key';
 
 describe('isHttpUrl', () => {
   test.each([

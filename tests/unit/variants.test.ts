@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { extractArticle } from '../../lib/capture/extract';
+import { extractArticle } from '../../lib/capture/keyed';
 import { recognizeArticle } from '../../lib/capture/recognize';
 import { comparableBody, contentHash, normalizeText } from '../../lib/model/normalize';
 import type { Snapshot } from '../../lib/model/snapshot';

@@ -2,7 +2,7 @@
  * Test data: realistic article and live-blog snapshots, and small edits of them, so history tests read like the
  * situations they model rather than like string plumbing.
  */
-import type { Block, Snapshot } from '../../../lib/model/snapshot';
+import type { Block, PageCapture, Snapshot } from '../../../lib/model/snapshot';
 import { stripTracking } from '../../../lib/model/url';
 
 export const ARTICLE_KEY = 'https://www.example-news.com/world/2024/harbour-bridge-closure';
@@ -98,4 +98,10 @@ export function untracked<T extends object>(record: T): T {
     out.urls = urls.filter((url, i) => urls.indexOf(url, i + 1) === -1);
   }
   return out as T;
+}
+
+/** What the content script sends for `snapshot`: the same without its key, which the background makes. */
+export function captureOf(snapshot: Snapshot): PageCapture {
+  const { key: _key, ...capture } = snapshot;
+  return capture;
 }
