@@ -41,10 +41,17 @@ export function isoTime(ms: number): string {
   return new Date(ms).toISOString();
 }
 
-export async function exportHistory(db: PalimpsestDB, options: ExportOptions = {}): Promise<ExportFile> {
+/**
+ * The requested articles as export records, a batch at a time (each batch read in its own transaction), with the
+ * damaged records found on the way pushed to `damaged`. Nothing but one batch is held: what the caller does with a
+ * batch (keep it, or turn it into text) decides how much memory an export takes.
+ */
+async function* exportBatches(
+  db: PalimpsestDB,
+  options: ExportOptions,
+  damaged: DamagedRecord[],
+): AsyncGenerator<ExportArticle[]> {
   const keys = options.keys ? [...new Set(options.keys)] : await db.getAllKeys('articles');
-  const articles: ExportArticle[] = [];
-  const damaged: DamagedRecord[] = [];
   for (let start = 0; start < keys.length; start += BATCH) {
     const batch = keys.slice(start, start + BATCH);
     const tx = db.transaction(STORES, 'readonly');
@@ -59,22 +66,66 @@ export async function exportHistory(db: PalimpsestDB, options: ExportOptions = {
       ),
     );
     await tx.done;
+    const articles: ExportArticle[] = [];
     for (const [article, stored, visits, texts] of read) {
       if (!article) continue;
       const versions = await readableVersions(article.key, stored, texts, damaged);
       if (versions.length > 0) articles.push(toExportArticle(article, versions, visits));
       else damaged.push({ key: article.key, seq: null, problem: 'no readable version' });
     }
+    yield articles;
     options.onProgress?.(Math.min(start + BATCH, keys.length), keys.length);
   }
+}
+
+function header(options: ExportOptions): Omit<ExportFile, 'articles' | 'damaged'> {
   return {
     format: EXPORT_FORMAT,
     formatVersion: EXPORT_FORMAT_VERSION,
     exportedAt: isoTime(options.now ?? Date.now()),
     generator: { name: GENERATOR_NAME, version: options.version ?? 'unknown' },
-    articles,
-    ...(damaged.length > 0 ? { damaged } : {}),
   };
+}
+
+/** The whole file as one object; for tests and small histories (the pages stream with exportText). */
+export async function exportHistory(db: PalimpsestDB, options: ExportOptions = {}): Promise<ExportFile> {
+  const articles: ExportArticle[] = [];
+  const damaged: DamagedRecord[] = [];
+  for await (const batch of exportBatches(db, options, damaged)) articles.push(...batch);
+  return { ...header(options), articles, ...(damaged.length > 0 ? { damaged } : {}) };
+}
+
+/**
+ * The file's text in pieces, in order, one piece per batch of articles: joined, exactly serializeExport of
+ * exportHistory's file. A history of any size is never one string (V8 cannot make one over about 512 MB): the pieces
+ * go into a Blob as they come. The damaged records are pushed to `damaged` as found and written at the end.
+ */
+export async function* exportText(
+  db: PalimpsestDB,
+  options: ExportOptions = {},
+  damaged: DamagedRecord[] = [],
+): AsyncGenerator<string> {
+  // The header as serializeExport writes the whole file, cut where the articles begin.
+  const head = serializeExport({ ...header(options), articles: [] }).replace(/\[\]\n\}\n$/, '[');
+  let first = true;
+  let pending = head;
+  for await (const batch of exportBatches(db, options, damaged)) {
+    const out: string[] = [pending];
+    pending = '';
+    for (const article of batch) {
+      out.push(first ? '\n    ' : ',\n    ');
+      write(article, '    ', out);
+      first = false;
+    }
+    yield out.join('');
+  }
+  const tail: string[] = [pending, first ? ']' : '\n  ]'];
+  if (damaged.length > 0) {
+    tail.push(',\n  "damaged": ');
+    write(damaged, '  ', tail);
+  }
+  tail.push('\n}\n');
+  yield tail.join('');
 }
 
 /**

@@ -5,7 +5,7 @@ import { formatNumber, t, tn } from '../platform/i18n';
 import type { ImportReply } from '../protocol/messages';
 import type { DamagedRecord } from '../model/outcome';
 import { send } from '../protocol/send';
-import { exportFileName, exportHistory, serializeExport } from '../transfer/export';
+import { exportFileName, exportText } from '../transfer/export';
 import { openPageDb } from './data';
 import { formatBytes } from './format';
 
@@ -15,12 +15,20 @@ export type Progress = (text: string) => void;
 async function download(keys: string[] | undefined, onProgress?: Progress): Promise<DamagedRecord[]> {
   const opened = await openPageDb();
   if (!opened.ok) throw new Error(opened.message);
-  const file = await exportHistory(opened.db, {
-    keys,
-    version: extensionVersion(),
-    onProgress: (done, total) => onProgress?.(t('exportProgress', formatNumber(done), formatNumber(total))),
-  });
-  const url = URL.createObjectURL(new Blob([serializeExport(file)], { type: 'application/json' }));
+  // The file is written in pieces into a Blob, never as one string, whatever the history's size.
+  const damaged: DamagedRecord[] = [];
+  const parts: string[] = [];
+  const pieces = exportText(
+    opened.db,
+    {
+      keys,
+      version: extensionVersion(),
+      onProgress: (done, total) => onProgress?.(t('exportProgress', formatNumber(done), formatNumber(total))),
+    },
+    damaged,
+  );
+  for await (const piece of pieces) parts.push(piece);
+  const url = URL.createObjectURL(new Blob(parts, { type: 'application/json' }));
   try {
     const link = document.createElement('a');
     link.href = url;
@@ -33,7 +41,7 @@ async function download(keys: string[] | undefined, onProgress?: Progress): Prom
     // Give the browser a moment to start the download before the URL goes away.
     setTimeout(() => URL.revokeObjectURL(url), 60_000);
   }
-  return file.damaged ?? [];
+  return damaged;
 }
 
 /** How many records to name in a status line; the file names them all. */

@@ -11,7 +11,7 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { stripTracking } from '../../lib/model/url';
 import { openHistoryDb } from '../../lib/store/open';
 import { type PalimpsestDB } from '../../lib/store/schema';
-import { exportFileName, exportHistory, serializeExport } from '../../lib/transfer/export';
+import { exportFileName, exportHistory, exportText, serializeExport } from '../../lib/transfer/export';
 import { ExportFileSchema, type ExportFile } from '../../lib/transfer/format';
 import { clearAll } from '../../lib/store/prune';
 import { countRecords, getArticle, getVersions, getVisits } from '../../lib/store/read';
@@ -121,6 +121,27 @@ describe('exportHistory', () => {
     expect(progress.at(-1)).toEqual([2, 2]);
     const everything = (await exportHistory(db)).articles.map((a) => a.key);
     expect(everything.sort()).toEqual([ARTICLE_KEY, LIVE.key, OTHER.key].sort());
+  });
+
+  test('exportText writes the same bytes as the whole file, in one piece per batch of articles (issue 17)', async () => {
+    const text = async (options = {}) => {
+      const pieces: string[] = [];
+      for await (const piece of exportText(db, { now: NOW, version: '0.1.0', ...options })) pieces.push(piece);
+      return pieces;
+    };
+    // Empty history: the header and the end.
+    expect((await text()).join('')).toBe(serializeExport(await exportAll(db)));
+    // 250 articles: three batches of at most 100, then the end.
+    const many = Array.from({ length: 250 }, (_, i) =>
+      makeSnapshot({ key: `https://many.example/${i}`, url: `https://many.example/${i}`, canonicalUrl: null }),
+    );
+    await record(db, [A, B, ...many]);
+    const pieces = await text();
+    expect(pieces.length).toBe(4);
+    expect(pieces.join('')).toBe(serializeExport(await exportAll(db)));
+    expect(Math.max(...pieces.map((p) => p.length))).toBeLessThan(pieces.join('').length / 2);
+    const one = await text({ keys: [ARTICLE_KEY] });
+    expect(one.join('')).toBe(serializeExport(await exportHistory(db, { now: NOW, version: '0.1.0', keys: [ARTICLE_KEY] })));
   });
 
   test('exportFileName uses the local calendar date', () => {

@@ -12,7 +12,8 @@ import type { PalimpsestDB } from '../../lib/store/schema';
 import { recordSnapshot } from '../../lib/store/record';
 import { countRecords, getArticle } from '../../lib/store/read';
 import { STORES } from '../../lib/store/transaction';
-import { exportHistory, serializeExport } from '../../lib/transfer/export';
+import { exportHistory, exportText, serializeExport } from '../../lib/transfer/export';
+import type { DamagedRecord } from '../../lib/model/outcome';
 import type { ExportFile } from '../../lib/transfer/format';
 import { importHistory } from '../../lib/transfer/merge';
 import { parseImport } from '../../lib/transfer/parse';
@@ -49,6 +50,12 @@ describe('one damaged record does not block the rest (item 8)', () => {
     await db.delete('texts', IDBKeyRange.bound([OTHER, ''], [OTHER, '\uffff']));
 
     const file = await exportHistory(db, { now: NOW });
+    // The streamed file is the same, damaged list included.
+    const damaged: DamagedRecord[] = [];
+    const pieces: string[] = [];
+    for await (const piece of exportText(db, { now: NOW }, damaged)) pieces.push(piece);
+    expect(pieces.join('')).toBe(serializeExport(file));
+    expect(damaged).toEqual(file.damaged);
     // Articles in key order: other.example's before www.example-news.com's.
     expect(file.damaged).toEqual([
       { key: OTHER, seq: 1, problem: expect.stringMatching(/^text cannot be read/) },
