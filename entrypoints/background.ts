@@ -14,6 +14,7 @@ import { parseMessage } from '@/lib/protocol/schema';
 import { actionApi, canUseIndexedDb, storageUnavailableMessage } from '@/lib/platform/browsers';
 import { createPruner } from '@/lib/service/retention';
 import { checkContentSender, checkExtensionPageSender } from '@/lib/protocol/sender';
+import { ImportUploads } from '@/lib/service/import-upload';
 import { settingsItem } from '@/lib/platform/settings';
 import type { Runtime } from 'webextension-polyfill';
 
@@ -42,6 +43,9 @@ export default defineBackground(() => {
   };
 
   // Each reply is checked against ReplyTo<its message> (lib/protocol/messages.ts), what send() promises its caller.
+  // Import files arriving in chunks from the history page (lib/service/import-upload.ts).
+  const uploads = new ImportUploads();
+
   const handle = async (raw: unknown, sender: Runtime.MessageSender): Promise<ReplyTo<BackgroundMessage>> => {
     const parsed = parseMessage(raw);
     if (!parsed.ok) {
@@ -93,8 +97,17 @@ export default defineBackground(() => {
       case 'clear-history':
         await clearAll(await db());
         return { ok: true } satisfies ReplyTo<typeof message>;
+      case 'import-chunk': {
+        const added = uploads.add(message.upload, message.index, message.text, Date.now());
+        return (added.ok ? { ok: true } : { ok: false, message: added.message }) satisfies ReplyTo<typeof message>;
+      }
+      case 'import-cancel':
+        uploads.cancel(message.upload);
+        return { ok: true } satisfies ReplyTo<typeof message>;
       case 'import-history': {
-        const parsed = await parseImport(message.text);
+        const taken = uploads.take(message.upload, message.chunks, Date.now());
+        if (!taken.ok) return { ok: false, message: taken.message } satisfies ReplyTo<typeof message>;
+        const parsed = await parseImport(taken.text);
         if (!parsed.ok) return { ok: false, message: parsed.error } satisfies ReplyTo<typeof message>;
         const result = await importHistory(await db(), parsed.file);
         return { ok: true, ...result } satisfies ReplyTo<typeof message>;

@@ -16,6 +16,11 @@ export const CAPS = {
   url: 4_096,
   key: 2_048,
   importBytes: 512 * 1024 * 1024,
+  /**
+   * Characters of an import file per message: the file goes to the background in chunks (Chrome refuses a message
+   * over 64 MiB); 1 Mi characters is at most a few MiB however the text is encoded.
+   */
+  importChunk: 1024 * 1024,
 } as const;
 
 /** Distinct URLs kept per article, most recent last. */

@@ -41,7 +41,9 @@ interface Replies {
   'left-article': SimpleReply;
   'delete-article': SimpleReply;
   'clear-history': SimpleReply;
+  'import-chunk': SimpleReply;
   'import-history': ImportReply;
+  'import-cancel': SimpleReply;
 }
 export type ReplyTo<M extends { type: keyof Replies }> = Replies[M['type']];
 

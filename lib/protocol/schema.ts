@@ -57,6 +57,9 @@ export const SnapshotSchema = v.pipe(
 );
 
 const captureId = v.pipe(v.string(), v.minLength(8), v.maxLength(64));
+const uploadId = v.pipe(v.string(), v.regex(/^[A-Za-z0-9-]{8,64}$/));
+/** The most chunks an import of the largest file accepted can take. */
+const MAX_CHUNKS = Math.ceil(CAPS.importBytes / CAPS.importChunk);
 const articleKey = v.pipe(v.string(), v.minLength(1), v.maxLength(CAPS.key));
 
 export const MessageSchema = v.variant('type', [
@@ -64,7 +67,19 @@ export const MessageSchema = v.variant('type', [
   v.strictObject({ type: v.literal('left-article') }),
   v.strictObject({ type: v.literal('delete-article'), key: articleKey }),
   v.strictObject({ type: v.literal('clear-history') }),
-  v.strictObject({ type: v.literal('import-history'), text: v.pipe(v.string(), v.maxLength(CAPS.importBytes)) }),
+  // An import file arrives in chunks of at most a few MiB (lib/service/import-upload.ts), then is imported whole.
+  v.strictObject({
+    type: v.literal('import-chunk'),
+    upload: uploadId,
+    index: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(MAX_CHUNKS)),
+    text: v.pipe(v.string(), v.maxLength(CAPS.importChunk)),
+  }),
+  v.strictObject({
+    type: v.literal('import-history'),
+    upload: uploadId,
+    chunks: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(MAX_CHUNKS + 1)),
+  }),
+  v.strictObject({ type: v.literal('import-cancel'), upload: uploadId }),
 ]);
 
 export type ValidMessage = v.InferOutput<typeof MessageSchema>;

@@ -8,6 +8,7 @@ import { send } from '../protocol/send';
 import { exportFileName, exportText } from '../transfer/export';
 import { openPageDb } from './data';
 import { formatBytes } from './format';
+import { CAPS } from '../model/limits';
 
 export type Progress = (text: string) => void;
 
@@ -72,14 +73,55 @@ export function exportArticle(key: string, onProgress?: Progress): Promise<Damag
   return download([key], onProgress);
 }
 
-/** Sends the file's text to the background, which validates all of it and merges it in one transaction. */
+/**
+ * Sends the file's text to the background in chunks of at most CAPS.importChunk characters, read from the file as a
+ * stream (never one message over a few MiB; Chrome refuses any over 64 MiB), then asks it to check the whole file and
+ * merge it all or nothing.
+ */
 export async function importFile(file: File, onProgress?: Progress): Promise<ImportReply> {
   onProgress?.(t('importReading', file.name));
-  const text = await file.text();
-  onProgress?.(
-    text.length > 1_000_000
-      ? t('importCheckingSize', file.name, formatBytes(text.length))
-      : t('importChecking', file.name),
-  );
-  return send({ type: 'import-history', text });
+  const upload = crypto.randomUUID();
+  let chunks = 0;
+  const sendChunk = async (text: string) => {
+    const reply = await send({ type: 'import-chunk', upload, index: chunks++, text });
+    if (!reply?.ok) throw new Error(reply?.message ?? t('noAnswer'));
+  };
+  try {
+    for await (const chunk of chunked(textPieces(file), CAPS.importChunk)) await sendChunk(chunk);
+  } catch (error) {
+    void send({ type: 'import-cancel', upload });
+    throw error;
+  }
+  onProgress?.(file.size > 1_000_000 ? t('importCheckingSize', file.name, formatBytes(file.size)) : t('importChecking', file.name));
+  return send({ type: 'import-history', upload, chunks });
+}
+
+/** The file's text as it is decoded, piece by piece (UTF-8, a leading byte-order mark dropped, as file.text() does). */
+async function* textPieces(file: Blob): AsyncGenerator<string> {
+  const reader = file.stream().pipeThrough(new TextDecoderStream()).getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return;
+    yield value;
+  }
+}
+
+/**
+ * Text arriving in pieces of any size, regrouped into chunks of at most `max` characters (at least one chunk, '' for
+ * no text), never splitting a surrogate pair: joined, exactly the text.
+ */
+export async function* chunked(pieces: AsyncIterable<string>, max: number): AsyncGenerator<string> {
+  let pending = '';
+  let any = false;
+  for await (const piece of pieces) {
+    pending += piece;
+    while (pending.length > max) {
+      const high = pending.charCodeAt(max - 1);
+      const cut = high >= 0xd800 && high <= 0xdbff ? max - 1 : max;
+      yield pending.slice(0, cut);
+      any = true;
+      pending = pending.slice(cut);
+    }
+  }
+  if (pending !== '' || !any) yield pending;
 }

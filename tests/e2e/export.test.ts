@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { CAPS } from '../../lib/model/limits';
 import { parseImport } from '../../lib/transfer/parse';
 import { insertSentence, loadFixture, parseHtml, serialize } from '../helpers/fixtures';
 import { dumpDb, launchWithExtension, visit, waitFor, type DbDump, type ExtensionBrowser } from './chromium';
@@ -87,6 +88,23 @@ test('importing it into a fresh profile restores the same history; a corrupt fil
     await page.setInputFiles('input[type=file]', corrupt);
     await expect.poll(() => page.locator('p.page-status').textContent(), { timeout: 20_000 }).toMatch(/^Import failed: Not a JSON file/);
     expect(essence(await dumpDb(await fresh.worker()))).toEqual(essence(restored));
+
+    // A file larger than one message chunk (CAPS.importChunk characters) arrives in pieces and imports whole: the
+    // article copied under other addresses (a version's hash covers its text, not its URL, so each copy is valid).
+    const file = JSON.parse(readFileSync(exportedPath, 'utf8')) as { articles: { key: string; urls: string[]; versions: { url: string }[] }[] };
+    const original = file.articles[0]!;
+    const copies = Math.ceil((2.5 * CAPS.importChunk) / JSON.stringify(original).length);
+    file.articles = Array.from({ length: copies }, (_, i) => {
+      const url = `https://copies.example/story-${i}`;
+      return { ...original, key: `copies.example/story-${i}`, urls: [url], versions: original.versions.map((v) => ({ ...v, url })) };
+    });
+    const big = path.join(dir, 'big.json');
+    writeFileSync(big, JSON.stringify(file, null, 2));
+    expect(readFileSync(big, 'utf8').length).toBeGreaterThan(2 * CAPS.importChunk);
+    await page.setInputFiles('input[type=file]', big);
+    await expect.poll(() => page.locator('p.page-status').textContent(), { timeout: 60_000 }).toMatch(/^Imported/);
+    const after = await dumpDb(await fresh.worker());
+    expect(after.articles.filter((a) => a.key.startsWith('copies.example/'))).toHaveLength(copies);
   } finally {
     await fresh.close();
   }
