@@ -3,6 +3,7 @@ import type { Ref } from 'preact';
 import { useRef } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { t } from '@/lib/platform/i18n';
+import { TransferProgress } from './TransferProgress';
 import type { HistoryActions } from './useHistoryActions';
 
 interface Props {
@@ -56,6 +57,7 @@ export function PageHeader({ actions, detail, heading }: Props) {
           {t('settings')}
         </button>
       </div>
+      {actions.running && <TransferProgress running={actions.running} />}
     </header>
   );
 }

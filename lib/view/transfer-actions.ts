@@ -12,8 +12,19 @@ import { CAPS } from '../model/limits';
 
 export type Progress = (text: string) => void;
 
+/** How an export or import reports and is stopped. */
+export interface TransferControl {
+  /** A status line in words. */
+  onProgress?: Progress;
+  /** How much is done of the total: articles for an export, bytes of the file for an import. */
+  onAmount?: (done: number, total: number) => void;
+  /** Aborting it stops the work and changes nothing: no file is written, nothing is imported. */
+  signal?: AbortSignal;
+}
+
 /** Downloads the file; resolves to the damaged records it had to leave out (empty when none), to show the reader. */
-async function download(keys: string[] | undefined, onProgress?: Progress): Promise<DamagedRecord[]> {
+async function download(keys: string[] | undefined, control: TransferControl = {}): Promise<DamagedRecord[]> {
+  const { onProgress, onAmount, signal } = control;
   const opened = await openPageDb();
   if (!opened.ok) throw new Error(opened.message);
   // The file is written in pieces into a Blob, never as one string, whatever the history's size.
@@ -24,11 +35,18 @@ async function download(keys: string[] | undefined, onProgress?: Progress): Prom
     {
       keys,
       version: extensionVersion(),
-      onProgress: (done, total) => onProgress?.(t('exportProgress', formatNumber(done), formatNumber(total))),
+      onProgress: (done, total) => {
+        onProgress?.(t('exportProgress', formatNumber(done), formatNumber(total)));
+        onAmount?.(done, total);
+      },
     },
     damaged,
   );
-  for await (const piece of pieces) parts.push(piece);
+  for await (const piece of pieces) {
+    signal?.throwIfAborted();
+    parts.push(piece);
+  }
+  signal?.throwIfAborted();
   const url = URL.createObjectURL(new Blob(parts, { type: 'application/json' }));
   try {
     const link = document.createElement('a');
@@ -64,13 +82,13 @@ export function exportedLine(done: string, damaged: readonly DamagedRecord[]): s
 }
 
 /** Downloads every tracked article as palimpsest-history-YYYY-MM-DD.json. */
-export function exportAll(onProgress?: Progress): Promise<DamagedRecord[]> {
-  return download(undefined, onProgress);
+export function exportAll(control: TransferControl = {}): Promise<DamagedRecord[]> {
+  return download(undefined, control);
 }
 
 /** Downloads one article with all its versions and visits. */
-export function exportArticle(key: string, onProgress?: Progress): Promise<DamagedRecord[]> {
-  return download([key], onProgress);
+export function exportArticle(key: string, control: TransferControl = {}): Promise<DamagedRecord[]> {
+  return download([key], control);
 }
 
 /**
@@ -78,16 +96,23 @@ export function exportArticle(key: string, onProgress?: Progress): Promise<Damag
  * stream (never one message over a few MiB; Chrome refuses any over 64 MiB), then asks it to check the whole file and
  * merge it all or nothing.
  */
-export async function importFile(file: File, onProgress?: Progress): Promise<ImportReply> {
+export async function importFile(file: File, control: TransferControl = {}): Promise<ImportReply> {
+  const { onProgress, onAmount, signal } = control;
   onProgress?.(t('importReading', file.name));
   const upload = crypto.randomUUID();
   let chunks = 0;
+  let bytes = 0;
   const sendChunk = async (text: string) => {
+    signal?.throwIfAborted();
     const reply = await send({ type: 'import-chunk', upload, index: chunks++, text });
     if (!reply?.ok) throw new Error(reply?.message ?? t('noAnswer'));
+    onAmount?.(bytes, file.size);
   };
   try {
-    for await (const chunk of chunked(textPieces(file), CAPS.importChunk)) await sendChunk(chunk);
+    const counted = textPieces(file, (n) => (bytes += n));
+    for await (const chunk of chunked(counted, CAPS.importChunk)) await sendChunk(chunk);
+    // The last moment to stop: once the background has the whole file it merges it all or nothing.
+    signal?.throwIfAborted();
   } catch (error) {
     void send({ type: 'import-cancel', upload });
     throw error;
@@ -96,13 +121,22 @@ export async function importFile(file: File, onProgress?: Progress): Promise<Imp
   return send({ type: 'import-history', upload, chunks });
 }
 
-/** The file's text as it is decoded, piece by piece (UTF-8, a leading byte-order mark dropped, as file.text() does). */
-async function* textPieces(file: Blob): AsyncGenerator<string> {
-  const reader = file.stream().pipeThrough(new TextDecoderStream()).getReader();
+/**
+ * The file's text as it is decoded, piece by piece (UTF-8, a leading byte-order mark dropped, as file.text() does),
+ * telling `onBytes` how many bytes each piece read.
+ */
+async function* textPieces(file: Blob, onBytes: (n: number) => void): AsyncGenerator<string> {
+  const reader = file.stream().getReader();
+  const decoder = new TextDecoder();
   for (;;) {
     const { done, value } = await reader.read();
-    if (done) return;
-    yield value;
+    if (done) {
+      const rest = decoder.decode();
+      if (rest !== '') yield rest;
+      return;
+    }
+    onBytes(value.byteLength);
+    yield decoder.decode(value, { stream: true });
   }
 }
 

@@ -105,6 +105,21 @@ test('importing it into a fresh profile restores the same history; a corrupt fil
     await expect.poll(() => page.locator('p.page-status').textContent(), { timeout: 60_000 }).toMatch(/^Imported/);
     const after = await dumpDb(await fresh.worker());
     expect(after.articles.filter((a) => a.key.startsWith('copies.example/'))).toHaveLength(copies);
+
+    // A large import shows its progress and can be cancelled while the file is on its way: nothing changes.
+    const many = Math.ceil((60 * CAPS.importChunk) / JSON.stringify(original).length);
+    file.articles = Array.from({ length: many }, (_, i) => {
+      const url = `https://cancelled.example/story-${i}`;
+      return { ...original, key: `cancelled.example/story-${i}`, urls: [url], versions: original.versions.map((v) => ({ ...v, url })) };
+    });
+    const huge = path.join(dir, 'huge.json');
+    writeFileSync(huge, JSON.stringify(file));
+    await page.setInputFiles('input[type=file]', huge);
+    await page.locator('.transfer progress').waitFor();
+    await page.click('#cancel-transfer');
+    await expect.poll(() => page.locator('p.page-status').textContent(), { timeout: 60_000 }).toBe('Import cancelled: the history is unchanged.');
+    await expect(page.locator('.transfer').count()).resolves.toBe(0);
+    expect(essence(await dumpDb(await fresh.worker()))).toEqual(essence(after));
   } finally {
     await fresh.close();
   }

@@ -5,11 +5,12 @@
  * taken, cancelled, abandoned or crowded out.
  */
 import fc from 'fast-check';
-import { describe, expect, test } from 'vitest';
+import { beforeEach, describe, expect, test } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { CAPS } from '../../lib/model/limits';
 import { parseMessage } from '../../lib/protocol/schema';
 import { ImportUploads } from '../../lib/service/import-upload';
-import { chunked } from '../../lib/view/transfer-actions';
+import { chunked, importFile } from '../../lib/view/transfer-actions';
 
 async function* from(pieces: readonly string[]) {
   yield* pieces;
@@ -90,5 +91,41 @@ describe('the background joins the chunks', () => {
     expect(uploads.take('first-001', 1, 3)).toMatchObject({ ok: false });
     expect(uploads.take('second-01', 1, 3)).toEqual({ ok: true, text: 'b' });
     expect(uploads.take('third-001', 1, 3)).toEqual({ ok: true, text: 'c' });
+  });
+});
+
+describe('the history page sends the file', () => {
+  const sent: { type: string; index?: number; text?: string }[] = [];
+  let abortAfter = Infinity;
+  const abort = new AbortController();
+  beforeEach(() => {
+    fakeBrowser.reset();
+    sent.length = 0;
+    fakeBrowser.runtime.onMessage.addListener((message: unknown) => {
+      const m = message as (typeof sent)[number];
+      sent.push({ type: m.type, index: m.index, text: m.text === undefined ? undefined : String(m.text.length) });
+      if (m.type === 'import-chunk' && (m.index ?? 0) + 1 >= abortAfter) abort.abort();
+      return Promise.resolve(m.type === 'import-history' ? { ok: true, added: { articles: 0, versions: 0, visits: 0 }, articles: 0, versions: 0, visits: 0, skipped: [] } : { ok: true });
+    });
+  });
+
+  test('in chunks of CAPS.importChunk characters, then asks for the import, with the bytes read so far', async () => {
+    const file = new File(['é'.repeat(CAPS.importChunk * 2 + 10)], 'history.json');
+    const amounts: [number, number][] = [];
+    await importFile(file, { onAmount: (done, total) => amounts.push([done, total]) });
+    expect(sent.map((m) => [m.type, m.index, m.text])).toEqual([
+      ['import-chunk', 0, String(CAPS.importChunk)],
+      ['import-chunk', 1, String(CAPS.importChunk)],
+      ['import-chunk', 2, '10'],
+      ['import-history', undefined, undefined],
+    ]);
+    expect(amounts.at(-1)).toEqual([file.size, file.size]);
+  });
+
+  test('cancelled part-way: the upload is dropped and the import never asked for', async () => {
+    abortAfter = 2;
+    const file = new File(['x'.repeat(CAPS.importChunk * 4)], 'history.json');
+    await expect(importFile(file, { signal: abort.signal })).rejects.toMatchObject({ name: 'AbortError' });
+    expect(sent.map((m) => m.type)).toEqual(['import-chunk', 'import-chunk', 'import-cancel']);
   });
 });
