@@ -5,7 +5,7 @@
 import { handleCapture } from '@/lib/service/capture';
 import { openHistoryDb } from '@/lib/store/open';
 import { type PalimpsestDB } from '@/lib/store/schema';
-import { clearAll, deleteArticle } from '@/lib/store/prune';
+import { clearAll, deleteArticle, deleteSite } from '@/lib/store/prune';
 import { importHistory } from '@/lib/transfer/merge';
 import { parseImport } from '@/lib/transfer/parse';
 import type { BadgeState } from '@/lib/view/badge';
@@ -94,6 +94,8 @@ export default defineBackground(() => {
       case 'delete-article':
         await deleteArticle(await db(), message.key);
         return { ok: true } satisfies ReplyTo<typeof message>;
+      case 'delete-site':
+        return { ok: true, deleted: await deleteSite(await db(), message.site) } satisfies ReplyTo<typeof message>;
       case 'clear-history':
         await clearAll(await db());
         return { ok: true } satisfies ReplyTo<typeof message>;

@@ -1,7 +1,8 @@
 // The list half of the history page: toolbar, one page of articles and the pager.
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { PalimpsestDB } from '@/lib/store/schema';
-import { formatNumber, t } from '@/lib/platform/i18n';
+import { formatNumber, t, tn } from '@/lib/platform/i18n';
+import { requestDeleteSite } from './actions';
 import { siteNames } from '@/lib/view/data';
 import { DEFAULT_QUERY, isIndexQuery, pageCount, rangeLabel, type ListQuery } from '@/lib/view/list';
 import { ArticleTable } from './ArticleTable';
@@ -13,9 +14,13 @@ interface Props {
   /** Bumped after every write so the list is read again. */
   version: number;
   hidden: boolean;
+  /** Reports the outcome of an action in the page's status line. */
+  report: (message: string) => void;
+  /** Reads the history again after a write. */
+  reload: () => void;
 }
 
-export function ArticleList({ db, version, hidden }: Props) {
+export function ArticleList({ db, version, hidden, report, reload }: Props) {
   const [query, setQuery] = useState<ListQuery>(DEFAULT_QUERY);
   const [page, setPage] = useState(0);
   const [sites, setSites] = useState<string[]>([]);
@@ -29,6 +34,19 @@ export function ArticleList({ db, version, hidden }: Props) {
     setPage(0);
   }, []);
 
+  // The list filtered to one site offers to delete that site's history, to free space or on the reader's wish.
+  const deleteSite = async (site: string) => {
+    if (!window.confirm(t('deleteSiteConfirm', site))) return;
+    try {
+      const deleted = await requestDeleteSite(site);
+      report(tn('deleteSiteDone', deleted, site));
+      changeQuery({ ...query, site: null });
+      reload();
+    } catch (error) {
+      report(t('deleteSiteFailed', error instanceof Error ? error.message : String(error)));
+    }
+  };
+
   const pages = pageCount(list?.total ?? 0);
   // After a deletion the last page may have gone.
   useEffect(() => {
@@ -38,6 +56,13 @@ export function ArticleList({ db, version, hidden }: Props) {
   return (
     <section class="list" hidden={hidden} aria-label={t('historyHeading')}>
       <ListToolbar query={query} sites={sites} onChange={changeQuery} />
+      {query.site !== null && (
+        <p class="site-actions">
+          <button type="button" class="danger" id="delete-site" onClick={() => void deleteSite(query.site!)}>
+            {t('deleteSite')}
+          </button>
+        </p>
+      )}
       {!list ? (
         <p class="muted">{t('loading')}</p>
       ) : list.error ? (

@@ -1,6 +1,7 @@
 // The history page: every tracked article, and one article's versions when the URL fragment names it.
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { Notice } from '@/components/Notice';
+import { StorageWarning } from '@/components/StorageWarning';
 import { t } from '@/lib/platform/i18n';
 import { openPageDb, type DbResult } from '@/lib/view/data';
 import { keyFromHash } from '@/lib/view/list';
@@ -67,7 +68,8 @@ function HistoryBody({ db, openKey, version, report, reload }: BodyProps) {
         </>
       )}
       {openKey === null && <DroppedNote db={db.db} version={version} />}
-      <ArticleList db={db.db} version={version} hidden={openKey !== null} />
+      {openKey === null && <StorageWarning version={version} />}
+      <ArticleList db={db.db} version={version} hidden={openKey !== null} report={report} reload={reload} />
     </>
   );
 }

@@ -16,3 +16,10 @@ export function requestDelete(key: string): Promise<void> {
 export function requestClearAll(): Promise<void> {
   return send({ type: 'clear-history' });
 }
+
+/** Deletes every article of `site`; resolves to how many there were. */
+export async function requestDeleteSite(site: string): Promise<number> {
+  const reply = await sendMessage({ type: 'delete-site', site });
+  if (!reply?.ok) throw new Error(reply?.message ?? t('noAnswer'));
+  return reply.deleted;
+}

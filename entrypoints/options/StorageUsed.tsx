@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { openPageDb, storageUsage, type StorageUsage } from '@/lib/view/data';
 import { formatNumber, t, tn } from '@/lib/platform/i18n';
+import { StorageWarning } from '@/components/StorageWarning';
 import { formatBytes } from '@/lib/view/article';
 
 export function StorageUsed() {
@@ -13,9 +14,13 @@ export function StorageUsed() {
   if (typeof usage === 'string') return <p class="notice notice-warn">{usage}</p>;
   const { counts } = usage;
   return (
+    <>
+    <StorageWarning usage={usage} />
     <dl class="usage">
       <dt>{t('storageSpaceUsed')}</dt>
       <dd>{usage.usage === null ? t('storageNotReported') : formatBytes(usage.usage)}</dd>
+      <dt>{t('storageAllowed')}</dt>
+      <dd>{usage.quota === null ? t('storageNotReported') : formatBytes(usage.quota)}</dd>
       <dt>{t('storageArticles')}</dt>
       <dd>{formatNumber(counts.articles)}</dd>
       <dt>{t('listColVersions')}</dt>
@@ -23,5 +28,6 @@ export function StorageUsed() {
       <dt>{t('storageVisits')}</dt>
       <dd>{tn('storageVisitCount', counts.visits)}</dd>
     </dl>
+    </>
   );
 }

@@ -41,6 +41,7 @@ interface Replies {
   'left-article': SimpleReply;
   'delete-article': SimpleReply;
   'clear-history': SimpleReply;
+  'delete-site': { ok: true; deleted: number } | PageRefusal;
   'import-chunk': SimpleReply;
   'import-history': ImportReply;
   'import-cancel': SimpleReply;

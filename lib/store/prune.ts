@@ -11,17 +11,31 @@ import { readMeta, writeMeta } from './meta';
 
 /** Forgets an article entirely: the article, all its versions and all its visits. */
 export function deleteArticle(db: PalimpsestDB, key: string): Promise<void> {
+  return withWrite(db, (tx) => deleteIn(tx, key));
+}
+
+/**
+ * Forgets every article of one site (by the site name the list shows and filters by), all or nothing, to free space
+ * or on the reader's wish. Resolves to the number of articles deleted.
+ */
+export function deleteSite(db: PalimpsestDB, siteName: string): Promise<number> {
   return withWrite(db, async (tx) => {
-    const visits = tx.objectStore('visits');
-    const visitIds = await visits.index('byKey').getAllKeys(ofArticle(key));
-    await Promise.all([
-      tx.objectStore('articles').delete(key),
-      tx.objectStore('versions').delete(ofArticle(key)),
-      tx.objectStore('texts').delete(textsOf(key)),
-      tx.objectStore('search').delete(key),
-      ...visitIds.map((id) => visits.delete(id)),
-    ]);
+    const keys = await tx.objectStore('articles').index('siteName').getAllKeys(siteName);
+    for (const key of keys) await deleteIn(tx, key);
+    return keys.length;
   });
+}
+
+async function deleteIn(tx: WriteTx, key: string): Promise<void> {
+  const visits = tx.objectStore('visits');
+  const visitIds = await visits.index('byKey').getAllKeys(ofArticle(key));
+  await Promise.all([
+    tx.objectStore('articles').delete(key),
+    tx.objectStore('versions').delete(ofArticle(key)),
+    tx.objectStore('texts').delete(textsOf(key)),
+    tx.objectStore('search').delete(key),
+    ...visitIds.map((id) => visits.delete(id)),
+  ]);
 }
 
 export function clearAll(db: PalimpsestDB): Promise<void> {

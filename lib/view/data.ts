@@ -103,6 +103,22 @@ export interface StorageUsage {
   quota: number | null;
 }
 
+/** The share of its quota at which the extension warns that storage is nearly full. */
+export const NEARLY_FULL = 0.8;
+
+/** The share of its quota the extension uses, when that is NEARLY_FULL or more; else null (or when unknown). */
+export function storagePressure({ usage, quota }: Pick<StorageUsage, 'usage' | 'quota'>): number | null {
+  if (usage === null || quota === null || quota <= 0) return null;
+  const share = usage / quota;
+  return share >= NEARLY_FULL ? share : null;
+}
+
+/** What navigator.storage.estimate() says, without counting records. */
+export async function storageEstimate(): Promise<Pick<StorageUsage, 'usage' | 'quota'>> {
+  const estimate = await (navigator.storage?.estimate?.().catch(() => undefined) ?? Promise.resolve(undefined));
+  return { usage: estimate?.usage ?? null, quota: estimate?.quota ?? null };
+}
+
 export async function storageUsage(db: PalimpsestDB): Promise<StorageUsage> {
   const [counts, estimate] = await Promise.all([
     countRecords(db),

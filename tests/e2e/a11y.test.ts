@@ -62,6 +62,16 @@ const STATES: { name: string; file: () => string; ready: string; width?: number;
   { name: 'popup, unchanged', file: () => popupOf(UNCHANGED_PATH), ready: '.state-unchanged' },
   { name: 'popup, no record', file: () => popupOf('/never/visited'), ready: '.notice' },
   { name: 'history, list', file: () => 'articles.html', ready: 'table.articles', width: 1200 },
+  {
+    name: 'history, list of one site, with its delete button',
+    file: () => 'articles.html',
+    ready: 'table.articles',
+    width: 1200,
+    then: async (page) => {
+      await page.selectOption('.toolbar select >> nth=0', { index: 1 });
+      await page.waitForSelector('#delete-site');
+    },
+  },
   { name: 'history, inline detail', file: () => `articles.html#${encodeURIComponent(changedKey)}`, ready: '.diff', width: 1200 },
   {
     name: 'history, side-by-side detail',

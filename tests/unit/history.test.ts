@@ -9,7 +9,7 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { stripTracking } from '../../lib/model/url';
 import { openHistoryDb } from '../../lib/store/open';
 import { type PalimpsestDB } from '../../lib/store/schema';
-import { clearAll, deleteArticle, pruneBefore } from '../../lib/store/prune';
+import { clearAll, deleteArticle, deleteSite, pruneBefore } from '../../lib/store/prune';
 import { countRecords, getArticle, getVersion, getVersions, getVisits } from '../../lib/store/read';
 import type { RecordOutcome } from '../../lib/model/outcome';
 import { recordOutcome } from './helpers/record';
@@ -314,6 +314,22 @@ describe('maintenance', () => {
     expect(await db.getAllKeys('search')).toEqual([OTHER.key]);
     // Recorded again from scratch afterwards.
     expect(await capture(B, 4000)).toEqual({ kind: 'first', seq: 1 });
+  });
+
+  test("deleteSite removes every article of one site, and only those (issue 17: freeing space)", async () => {
+    const ELSEWHERE = { siteName: 'Other Example' };
+    const SIBLING = makeSnapshot({ key: 'https://other.example/second', url: 'https://other.example/second', ...ELSEWHERE });
+    await capture(A, 1000);
+    await capture({ ...OTHER, ...ELSEWHERE }, 2000);
+    await capture(SIBLING, 3000);
+    const site = (await getArticle(db, OTHER.key))!.siteName!;
+    expect((await getArticle(db, ARTICLE_KEY))!.siteName).not.toBe(site);
+    expect(await deleteSite(db, site)).toBe(2);
+    expect(await countRecords(db)).toEqual({ articles: 1, versions: 1, visits: 1 });
+    expect(await getArticle(db, ARTICLE_KEY)).toBeDefined();
+    expect((await storedTexts(OTHER.key)).size + (await storedTexts(SIBLING.key)).size).toBe(0);
+    expect(await db.getAllKeys('search')).toEqual([ARTICLE_KEY]);
+    expect(await deleteSite(db, 'Nobody')).toBe(0);
   });
 
   test('a failure part-way through a write rolls the whole transaction back', async () => {
