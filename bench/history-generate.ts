@@ -60,10 +60,17 @@ async function article(n: number, pool: readonly string[], random: () => number)
           ? { ...content, body: content.body.filter((_, i) => i !== content.body.length - 2) }
           : { ...content, ...applyEdit(content, edit === 'cut' ? 'tiny' : edit, n * 10 + seq) };
     }
+    let sha256 = await contentHash(content);
+    if (sha256 === versions.at(-1)?.sha256) {
+      // The edit found nothing to change (no figure to correct, say): the newsroom added a line instead.
+      const body = content.body.map((b, i) => (i === content.body.length - 1 ? { ...b, text: `${b.text} This story was updated (${seq}).` } : b));
+      content = { ...content, body };
+      sha256 = await contentHash(content);
+    }
     const time = new Date(first + (seq - 1) * (DAY / 4)).toISOString();
     versions.push({
       seq,
-      sha256: await contentHash(content),
+      sha256,
       firstSeen: time,
       lastSeen: time,
       url,

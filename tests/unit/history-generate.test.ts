@@ -16,21 +16,21 @@ import { parseImport } from '../../lib/transfer/parse';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'palimpsest-generate-'));
 
-test('a generated history passes every import check and imports whole', async () => {
+test('a generated history of 400 articles passes every import check and imports whole', async () => {
   const out = path.join(dir, 'forty.json');
-  const made = await generateHistory({ out, articles: 40, seed: 7 });
-  expect(made.articles).toBe(40);
+  const made = await generateHistory({ out, articles: 400, seed: 7 });
+  expect(made.articles).toBe(400);
   expect(made.bytes).toBe(statSync(out).size);
   const parsed = await parseImport(readFileSync(out, 'utf8'), { now: Date.UTC(2026, 0, 1) });
   if (!parsed.ok) throw new Error(parsed.error);
-  expect(parsed.file.articles).toHaveLength(40);
+  expect(parsed.file.articles).toHaveLength(400);
   expect(parsed.file.articles.reduce((n, a) => n + a.versions.length, 0)).toBe(made.versions);
   // Edited articles: more versions than articles, and some headlines changed between versions.
   expect(made.versions).toBeGreaterThan(made.articles);
   expect(parsed.file.articles.some((a) => new Set(a.versions.map((v) => v.headline)).size > 1)).toBe(true);
   const db = await openHistoryDb('generated', new IDBFactory());
   await importHistory(db, parsed.file);
-  expect(await countRecords(db)).toMatchObject({ articles: 40, versions: made.versions });
+  expect(await countRecords(db)).toMatchObject({ articles: 400, versions: made.versions });
   db.close();
 }, 60_000);
 
