@@ -22,22 +22,27 @@ let server: PageServer;
 let changedKey = '';
 let changedHeadline = '';
 
-beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  server = await startPageServer();
-  // A DevTools port, to reach the toolbar button's real popup, which Playwright does not list among the pages.
-  browser = await launchWithExtension({ args: ['--remote-debugging-port=0'] });
-  await seedHistory(async (p, html) => {
-    const before = (await dumpDb(await browser.worker())).visits.length;
+/** Reads the articles of seedHistory in `into`, each visit waited for until it is recorded. */
+function seedInto(into: ExtensionBrowser): Promise<void> {
+  return seedHistory(async (p, html) => {
+    const before = (await dumpDb(await into.worker())).visits.length;
     server.set(p, html);
-    const page = await visit(browser.context, server.url(p));
+    const page = await visit(into.context, server.url(p));
     const dump = await waitFor(async () => {
-      const d = await dumpDb(await browser.worker());
+      const d = await dumpDb(await into.worker());
       return d.visits.length > before ? d : null;
     }, `the visit of ${p} to be recorded`);
     await page.close();
     return dump as DbDump;
   });
+}
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  server = await startPageServer();
+  // A DevTools port, to reach the toolbar button's real popup, which Playwright does not list among the pages.
+  browser = await launchWithExtension({ args: ['--remote-debugging-port=0'] });
+  await seedInto(browser);
   const dump = await dumpDb(await browser.worker());
   changedKey = dump.articles.find((a) => a.key.endsWith(CHANGED_PATH))!.key;
   changedHeadline = dump.articles.find((a) => a.key.endsWith(CHANGED_PATH))!.headline;
@@ -259,17 +264,7 @@ describe('in German, whose words run about a third longer', () => {
   let de: ExtensionBrowser;
   beforeAll(async () => {
     de = await launchWithExtension({ args: ['--lang=de'] });
-    await seedHistory(async (p, html) => {
-      const before = (await dumpDb(await de.worker())).visits.length;
-      server.set(p, html);
-      const page = await visit(de.context, server.url(p));
-      const dump = await waitFor(async () => {
-        const d = await dumpDb(await de.worker());
-        return d.visits.length > before ? d : null;
-      }, `the visit of ${p} to be recorded`);
-      await page.close();
-      return dump as DbDump;
-    });
+    await seedInto(de);
   }, 180_000);
   afterAll(async () => {
     await de?.close();
