@@ -10,7 +10,7 @@ import { describe, expect, test } from 'vitest';
 import { ROOT, sourceFiles } from '../helpers/source-files';
 
 /** The rooms of lib/, in the order they may import each other: a room imports only rooms before it (and itself). */
-export const ROOMS = ['model', 'platform', 'capture', 'diff', 'protocol', 'store', 'transfer', 'view', 'service'];
+export const ROOMS = ['model', 'platform', 'capture', 'diff', 'protocol', 'store', 'transfer', 'evidence', 'view', 'service'];
 const BROWSER_API = ['wxt/browser', 'webextension-polyfill', 'wxt/utils/storage'];
 const BROWSER_ROOMS = new Set(['platform', 'protocol']);
 
