@@ -260,5 +260,7 @@ function nextArticle(prev: ArticleRecord | undefined, snapshot: Snapshot, facts:
     versionCount: (prev?.versionCount ?? 0) + (isNew ? 1 : 0),
     baseline,
     lastOutcome: outcome.kind,
+    // Links of versions retention removed: the chain joins across them (lib/model/chain.ts).
+    ...(prev?.pruned ? { pruned: prev.pruned } : {}),
   };
 }

@@ -13,6 +13,7 @@ import { chainDocument, chainHash, type ChainedFacts } from '../../lib/model/cha
 import { openHistoryDb } from '../../lib/store/open';
 import type { PalimpsestDB } from '../../lib/store/schema';
 import { recordSnapshot } from '../../lib/store/record';
+import { pruneBefore } from '../../lib/store/prune';
 import { getVersions } from '../../lib/store/read';
 import { exportHistory, exportText, serializeExport } from '../../lib/transfer/export';
 import type { ExportFile } from '../../lib/transfer/format';
@@ -155,6 +156,32 @@ describe('signed export and the verifier', () => {
     const original = await getVersions(db, ARTICLE_KEY);
     expect(copied.map((v) => v.chain)).toEqual(original.map((v) => v.chain));
     other.close();
+  });
+
+  test('versions removed by retention stay in the chain as links: the file verifies and says so', async () => {
+    const D = makeSnapshot({ body: editParagraph(5, (text) => `${text} A later addition.`) });
+    await record([A, B, C, D]);
+    // Versions 1 and 2 were last seen before the cutoff; 4 is the latest and the baseline, and 3 is after the cutoff.
+    const removed = await pruneBefore(db, T0 + 2 * MINUTE);
+    expect(removed.versions).toBe(2);
+    const text = await signedText();
+    const file = JSON.parse(text) as ExportFile;
+    expect(file.articles[0]!.removed?.map((link) => [link.seq, link.reason])).toEqual([
+      [1, 'retention'],
+      [2, 'retention'],
+    ]);
+    expect(await verifyFile(text, { now: NOW })).toMatchObject({ ok: true, versions: 2, removed: 2 });
+    // A removed link passed off as another reason, or dropped, breaks the signature or the chain.
+    const relabelled = structuredClone(file);
+    relabelled.articles[0]!.removed![0]!.reason = 'damaged';
+    expect((await verifyFile(JSON.stringify(relabelled), { now: NOW })).ok).toBe(false);
+    const dropped = structuredClone(file);
+    dropped.articles[0]!.removed!.shift();
+    expect(await verifyFile(JSON.stringify(dropped), { now: NOW })).toMatchObject({ ok: false, seq: 2 });
+    // A capture after pruning links to the chain as it was.
+    await recordSnapshot(db, makeSnapshot({ headline: 'A new headline' }), { now: T0 + 10 * MINUTE, captureId: 'after-prune' });
+    const after = await verifyFile(await signedText(), { now: NOW });
+    expect(after, JSON.stringify(after)).toMatchObject({ ok: true, versions: 3, removed: 2 });
   });
 
   test('one article exported alone verifies by itself', async () => {
