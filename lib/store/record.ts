@@ -7,6 +7,8 @@ import type { ArticleRecord, Baseline, DroppedTally, PalimpsestDB, StoredVersion
 import { countDropped } from './meta';
 import { comparable, liveBlogNewEntries, looksPartial, sameContent } from './compare';
 import { ofArticle, withWrite, type WriteTx } from './transaction';
+import { labelChange } from '../diff/labels';
+import type { ChangeLabels } from '../diff/types';
 import { contentHash } from '../model/normalize';
 import { FLOOD, MAX_URLS } from '../model/limits';
 import { stripTracking } from '../model/url';
@@ -69,7 +71,7 @@ async function record(tx: WriteTx, snapshot: Snapshot, ctx: CaptureContext, hash
   const seen = await storeVersion(tx, snapshot, known, { hash, seq, now, partial });
   const visit: VisitRecord = { key, time: now, seq, captureId, partial, outcome };
   await tx.objectStore('visits').add(visit);
-  const facts = { now, seq, isNew: !known.match, partial, outcome };
+  const facts = { now, seq, isNew: !known.match, partial, outcome, change: labelsOf(outcome, known.baseline, snapshot) };
   await tx.objectStore('articles').put(nextArticle(known.article, snapshot, facts));
   return { outcome, compared: known.baseline ? { baseline: known.baseline, seen } : null };
 }
@@ -217,10 +219,19 @@ interface VisitFacts {
   isNew: boolean;
   partial: boolean;
   outcome: RecordOutcome;
+  /** The labels of the change this visit saw, if it saw one. */
+  change: ChangeLabels | undefined;
+}
+
+/** Labels for the visits the reader is shown as a change: an edit, a return to an earlier version, a live blog's update. */
+function labelsOf(outcome: RecordOutcome, baseline: VersionRecord | undefined, snapshot: Snapshot): ChangeLabels | undefined {
+  const change = outcome.kind === 'changed' || outcome.kind === 'revert' || outcome.kind === 'liveblog-update';
+  return change && baseline ? labelChange(baseline, snapshot) : undefined;
 }
 
 function nextArticle(prev: ArticleRecord | undefined, snapshot: Snapshot, facts: VisitFacts): ArticleRecord {
-  const { now, seq, isNew, partial, outcome } = facts;
+  const { now, seq, isNew, partial, outcome, change } = facts;
+  const lastChange = change ?? prev?.lastChange;
   // Most recent last; the oldest fall off so an article reached through endless tracking variants stays small.
   // Without tracking and subscriber-identifying parameters (issue 15, item 11): a history is evidence a reader may
   // hand on, and must not identify their newsletter subscription or ad click.
@@ -245,5 +256,6 @@ function nextArticle(prev: ArticleRecord | undefined, snapshot: Snapshot, facts:
     versionCount: (prev?.versionCount ?? 0) + (isNew ? 1 : 0),
     baseline,
     lastOutcome: outcome.kind,
+    ...(lastChange ? { lastChange } : {}),
   };
 }

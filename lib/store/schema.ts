@@ -4,6 +4,7 @@
  * opens the database applying the missing ones in order.
  */
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
+import type { ChangeLabels } from '../diff/types';
 import type { OutcomeKind, RecordOutcome } from '../model/outcome';
 import type { Block, Extractor, MetaHeadlines } from '../model/snapshot';
 import type { DeltaOp } from './delta';
@@ -39,6 +40,11 @@ export interface ArticleRecord {
   baseline: Baseline;
   /** Whether the last visit saw a change (and what kind), for the toolbar badge. */
   lastOutcome: OutcomeKind;
+  /**
+   * The labels of the latest change a visit saw (lib/diff/labels.ts), so the list can show and filter them without
+   * reading versions. Absent until a visit in this browser sees a change (imported articles have none).
+   */
+  lastChange?: ChangeLabels;
 }
 
 export interface VersionRecord {

@@ -5,6 +5,8 @@
  * modification time moved), read back by the capture code, and labelled. Plus the note rules on their own and
  * property tests: identical versions get no kinds; a moved modification time alone is disclosed and metadata only.
  */
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
 import { CHANGE_KINDS, labelChange, type Labelled } from '../../lib/diff/labels';
@@ -12,6 +14,9 @@ import { isNote } from '../../lib/diff/notes';
 import { quotations } from '../../lib/diff/quotes';
 import { canonicalContent, normalizeText } from '../../lib/model/normalize';
 import type { Block, Snapshot } from '../../lib/model/snapshot';
+import { openHistoryDb } from '../../lib/store/open';
+import { getArticle } from '../../lib/store/read';
+import { recordOutcome } from './helpers/record';
 import { addBoilerplate, changeNumber, insertSentence, parseHtml, serialize } from '../helpers/fixtures';
 import { baseline, editVisibleH1, loadPage, pageUrl } from '../helpers/variants';
 
@@ -198,6 +203,38 @@ describe('quotations in every quote style', () => {
     ['「東京」で', ['東京']],
     ['"An open quotation running on', ['An open quotation running on']],
   ])('%s', (text, quotes) => expect(quotations(normalizeText(text)).quotes).toEqual(quotes));
+});
+
+describe('the article record keeps the labels of its latest change', () => {
+  test('a silent edit, then an unchanged visit, then a disclosed correction, then only furniture', async () => {
+    const db = await openHistoryDb('labels-record', new IDBFactory());
+    try {
+      const key = 'news.example/whales';
+      const at = (s: Snapshot): Snapshot => ({ ...s, key });
+      let n = 0;
+      const capture = (s: Snapshot) => recordOutcome(db, at(s), { now: 1000 * ++n, captureId: `c${n}` });
+      const paragraph = original.body.filter((b) => b.text.length > 120)[3]!.text;
+      const edited = revisited((doc) => insertSentence(doc, paragraph, 'Officials later disputed this account.'));
+      const corrected = revisited((doc) => {
+        insertSentence(doc, paragraph, 'Officials later disputed this account.');
+        appendParagraph(doc, lastParagraph(original), 'Correction: An earlier version of this article gave the wrong date.');
+      });
+
+      await capture(original);
+      expect((await getArticle(db, key))!.lastChange).toBeUndefined();
+      expect(await capture(edited)).toMatchObject({ kind: 'changed' });
+      const silent = { disclosure: 'silent', kinds: ['added-text'] };
+      expect((await getArticle(db, key))!.lastChange).toEqual(silent);
+      expect(await capture(edited)).toMatchObject({ kind: 'unchanged' });
+      expect((await getArticle(db, key))!.lastChange).toEqual(silent);
+      expect(await capture(corrected)).toMatchObject({ kind: 'changed' });
+      expect((await getArticle(db, key))!.lastChange).toEqual({ disclosure: 'disclosed', kinds: ['added-text'] });
+      expect(await capture(edited)).toMatchObject({ kind: 'revert' });
+      expect((await getArticle(db, key))!.lastChange).toEqual({ disclosure: 'silent', kinds: ['removed-text'] });
+    } finally {
+      db.close();
+    }
+  });
 });
 
 // ---- properties --------------------------------------------------------------------------------------------
