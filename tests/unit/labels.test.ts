@@ -14,6 +14,9 @@ import { isNote } from '../../lib/diff/notes';
 import { quotations } from '../../lib/diff/quotes';
 import { canonicalContent, normalizeText } from '../../lib/model/normalize';
 import type { Block, Snapshot } from '../../lib/model/snapshot';
+import type { ArticleRecord } from '../../lib/store/schema';
+import { labelTags } from '../../lib/view/labels';
+import { DEFAULT_QUERY, isIndexQuery, matches } from '../../lib/view/list';
 import { openHistoryDb } from '../../lib/store/open';
 import { getArticle } from '../../lib/store/read';
 import { recordOutcome } from './helpers/record';
@@ -234,6 +237,45 @@ describe('the article record keeps the labels of its latest change', () => {
     } finally {
       db.close();
     }
+  });
+});
+
+describe('what the pages show and filter', () => {
+  test('tags say silent or disclosed, then each kind, in words', () => {
+    expect(labelTags({ disclosure: 'silent', kinds: ['headline', 'numbers'] }).map((tag) => tag.text)).toEqual([
+      'Silent edit',
+      'Headline',
+      'Numbers',
+    ]);
+    expect(labelTags({ disclosure: 'disclosed', kinds: ['added-text'] }).map((tag) => [tag.text, tag.tone])).toEqual([
+      ['Disclosed', 'disclosed'],
+      ['Added text', 'kind'],
+    ]);
+  });
+
+  test('"Silent edits only" and the kind filter keep articles by the labels of their latest change', () => {
+    const base = { urls: [], siteName: null, liveBlog: false, firstSeen: 0, lastVisit: 0, latestSeq: 2, versionCount: 2 };
+    const article = (key: string, lastChange?: ArticleRecord['lastChange']): ArticleRecord => ({
+      ...base,
+      key,
+      headline: key,
+      baseline: { seq: 2, visit: 0, since: 0 },
+      lastOutcome: 'changed',
+      ...(lastChange ? { lastChange } : {}),
+    });
+    const list = [
+      article('silent-numbers', { disclosure: 'silent', kinds: ['numbers'] }),
+      article('disclosed-numbers', { disclosure: 'disclosed', kinds: ['numbers', 'added-text'] }),
+      article('silent-headline', { disclosure: 'silent', kinds: ['headline'] }),
+      article('imported'),
+    ];
+    const pick = (q: Partial<typeof DEFAULT_QUERY>) => list.filter((a) => matches(a, { ...DEFAULT_QUERY, ...q })).map((a) => a.key);
+    expect(pick({ silentOnly: true })).toEqual(['silent-numbers', 'silent-headline']);
+    expect(pick({ kind: 'numbers' })).toEqual(['silent-numbers', 'disclosed-numbers']);
+    expect(pick({ silentOnly: true, kind: 'numbers' })).toEqual(['silent-numbers']);
+    expect(pick({})).toHaveLength(4);
+    expect(isIndexQuery({ ...DEFAULT_QUERY, silentOnly: true })).toBe(false);
+    expect(isIndexQuery({ ...DEFAULT_QUERY, kind: 'quotes' })).toBe(false);
   });
 });
 
