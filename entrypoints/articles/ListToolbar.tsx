@@ -51,6 +51,20 @@ export function ListToolbar({ query, sites, onChange }: Props) {
         {t('filterSilentOnly')}
       </label>
       <label>
+        <span class="label">{t('filterSite')}</span>
+        <select
+          value={query.site ?? ''}
+          onChange={(e) => onChange({ ...query, site: e.currentTarget.value === '' ? null : e.currentTarget.value })}
+        >
+          <option value="">{t('filterAllSites')}</option>
+          {sites.map((site) => (
+            <option key={site} value={site}>
+              {site}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
         <span class="label">{t('filterKind')}</span>
         <select
           id="kind-filter"
@@ -61,20 +75,6 @@ export function ListToolbar({ query, sites, onChange }: Props) {
           {FILTER_KINDS.map((kind) => (
             <option key={kind} value={kind}>
               {kindName(kind)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        <span class="label">{t('filterSite')}</span>
-        <select
-          value={query.site ?? ''}
-          onChange={(e) => onChange({ ...query, site: e.currentTarget.value === '' ? null : e.currentTarget.value })}
-        >
-          <option value="">{t('filterAllSites')}</option>
-          {sites.map((site) => (
-            <option key={site} value={site}>
-              {site}
             </option>
           ))}
         </select>
