@@ -3,6 +3,7 @@ import type { ComponentChildren } from 'preact';
 import { useMemo, useState } from 'preact/hooks';
 import type { VersionRecord } from '@/lib/store/schema';
 import { diffArticles } from '@/lib/diff/articles';
+import { labelChange } from '@/lib/diff/labels';
 import { t } from '@/lib/platform/i18n';
 import { formatWhen } from '@/lib/view/article';
 import { DiffView } from './DiffView';
@@ -36,6 +37,7 @@ export function Compare({ versions, initial, sideBySide = false, children, headl
   const older = versions.find((v) => v.seq === pair[0]);
   const newer = versions.find((v) => v.seq === pair[1]);
   const diff = useMemo(() => (older && newer ? diffArticles(older, newer) : null), [older, newer]);
+  const labels = useMemo(() => (older && newer ? labelChange(older, newer) : undefined), [older, newer]);
   const single = pair[0] === pair[1];
   const key = `${pair[0]}-${pair[1]}`;
 
@@ -46,7 +48,7 @@ export function Compare({ versions, initial, sideBySide = false, children, headl
         <p class="note">{t('compareGone', !older ? pair[0] : pair[1])}</p>
       ) : (
         <>
-          {!single && <Summary summary={diff.summary} coarse={diff.coarse} />}
+          {!single && <Summary summary={diff.summary} coarse={diff.coarse} labels={labels} />}
           {children}
           <div class="compare-bar">
             <p class="compare-pair">{single ? label(newer) : `${short(older)} → ${short(newer)}`}</p>

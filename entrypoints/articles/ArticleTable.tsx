@@ -1,5 +1,6 @@
 // The tracked articles of one list page: headline (linking to the article only when its URL is http(s)), site,
-// dates, versions and whether the last visit saw an edit.
+// dates, versions, whether the last visit saw an edit, and the labels of the latest change.
+import { ChangeLabelTags } from '@/components/ChangeLabels';
 import { NewTabNote } from '@/components/NewTabNote';
 import type { ArticleRecord } from '@/lib/store/schema';
 import { articleHash, isChanged, latestUrl } from '@/lib/view/list';
@@ -27,6 +28,11 @@ function Row({ article }: { article: ArticleRecord }) {
           )}
           {article.liveBlog && <span class="tag">{t('tagLive')}</span>}
         </span>
+        {article.lastChange && article.lastChange.kinds.length > 0 && (
+          <span class="row-labels">
+            <ChangeLabelTags labels={article.lastChange} />
+          </span>
+        )}
       </td>
       <td class="col-date">{formatWhen(article.firstSeen)}</td>
       <td class="col-date">{formatWhen(article.lastVisit)}</td>

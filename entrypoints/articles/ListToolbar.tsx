@@ -1,6 +1,8 @@
 // Search box, filters and sort order of the article list. The search box waits for a pause in typing.
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '@/lib/platform/i18n';
+import type { ChangeKind } from '@/lib/diff/types';
+import { FILTER_KINDS, kindName } from '@/lib/view/labels';
 import { SORT_KEYS, sortLabel, type ListQuery, type SortKey } from '@/lib/view/list';
 
 const DEBOUNCE_MS = 250;
@@ -39,6 +41,15 @@ export function ListToolbar({ query, sites, onChange }: Props) {
         />
         {t('filterChangedOnly')}
       </label>
+      <label class="check">
+        <input
+          type="checkbox"
+          id="silent-only"
+          checked={query.silentOnly}
+          onChange={(e) => onChange({ ...query, silentOnly: e.currentTarget.checked })}
+        />
+        {t('filterSilentOnly')}
+      </label>
       <label>
         <span class="label">{t('filterSite')}</span>
         <select
@@ -49,6 +60,21 @@ export function ListToolbar({ query, sites, onChange }: Props) {
           {sites.map((site) => (
             <option key={site} value={site}>
               {site}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        <span class="label">{t('filterKind')}</span>
+        <select
+          id="kind-filter"
+          value={query.kind ?? ''}
+          onChange={(e) => onChange({ ...query, kind: e.currentTarget.value === '' ? null : (e.currentTarget.value as ChangeKind) })}
+        >
+          <option value="">{t('filterAnyKind')}</option>
+          {FILTER_KINDS.map((kind) => (
+            <option key={kind} value={kind}>
+              {kindName(kind)}
             </option>
           ))}
         </select>

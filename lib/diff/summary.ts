@@ -8,7 +8,7 @@ import type { ArticleDiff, ChangeSummary, Comparable, NumberChange } from './typ
 
 // 32 · 1,200 · 3.5 · 45% · 45 % (French) · 1 200 (French thousands, only with a no-break space: a plain space
 // between two numbers usually separates them).
-const NUMBER = /(?<![\p{L}\p{N}])\d+(?:[.,\u00a0\u202f]\d+)*(?:[ \u00a0\u202f]?%)?/gu;
+export const NUMBER = /(?<![\p{L}\p{N}])\d+(?:[.,\u00a0\u202f]\d+)*(?:[ \u00a0\u202f]?%)?/gu;
 /**
  * Numbers are a side line: a pathological list of them must not hold up the whole diff. A block where more
  * numbers changed than this was rewritten rather than corrected, and listing its numbers would not help anyway.

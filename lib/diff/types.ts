@@ -54,3 +54,26 @@ export interface ArticleDiff {
   coarse: boolean;
 }
 export type Comparable = Pick<Snapshot, 'headline' | 'dek' | 'byline' | 'body'>;
+
+/**
+ * What kind of edit a change between two versions is, at a glance (lib/diff/labels.ts). 'added-text', 'removed-text'
+ * and 'rewrite' exclude each other; 'metadata-only' excludes every other kind.
+ */
+export type ChangeKind =
+  | 'headline'
+  | 'byline'
+  | 'numbers'
+  | 'quotes'
+  | 'added-text'
+  | 'removed-text'
+  | 'rewrite'
+  | 'metadata-only';
+/**
+ * The labels of one change: 'disclosed' when the newer version shows a new or changed correction or update note, or
+ * declares another modification time; 'silent' otherwise. Kinds in the order of CHANGE_KINDS; none when nothing the
+ * product counts as a change differs. Plain data, so records and the export file can hold it as it is.
+ */
+export interface ChangeLabels {
+  disclosure: 'disclosed' | 'silent';
+  kinds: ChangeKind[];
+}

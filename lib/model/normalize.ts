@@ -45,7 +45,8 @@ export function tidyText(text: string): string {
 // Page furniture, recognised by general shape rather than per-site selectors. Each rule only applies to short
 // blocks: a real paragraph that happens to start with "Updated" is long and is kept.
 const FURNITURE_MAX_WORDS = 12;
-const RELATIVE_TIME =
+/** A relative time ("5 minutes ago", "il y a 2 heures"): what page furniture says, and changes on every visit. */
+export const RELATIVE_TIME =
   /\b\d+\s*(s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|weeks?|mo|months?)\s+ago\b|\b(just now|moments? ago|yesterday|today)\b|\b(il y a|hace|há|vor)\s+\d+/i;
 const TIMESTAMP_LINE =
   /^(last\s+)?(updated|modified|published|posted|edited|mis à jour|publié|actualizado|atualizado|aktualisiert|aktualizováno)\b/i;

@@ -7,6 +7,8 @@ import type { ArticleRecord, Baseline, DroppedTally, PalimpsestDB, StoredVersion
 import { countDropped } from './meta';
 import { comparable, liveBlogNewEntries, looksPartial, sameContent } from './compare';
 import { ofArticle, withWrite, type WriteTx } from './transaction';
+import { labelChange } from '../diff/labels';
+import type { ChangeLabels } from '../diff/types';
 import { contentHash } from '../model/normalize';
 import { linkOf } from '../model/chain';
 import { FLOOD, MAX_URLS } from '../model/limits';
@@ -67,10 +69,11 @@ async function record(tx: WriteTx, snapshot: Snapshot, ctx: CaptureContext, hash
   const { seq } = outcome;
   const addsVersion = known.article !== undefined && !known.match && seq > known.article.latestSeq;
   if (addsVersion && (await flooded(tx, key, now))) return { dropped: await countDropped(tx, key, now) };
-  const seen = await storeVersion(tx, snapshot, known, { hash, seq, now, partial });
+  const change = labelsOf(outcome, known.baseline, snapshot);
+  const seen = await storeVersion(tx, snapshot, known, { hash, seq, now, partial, labels: change });
   const visit: VisitRecord = { key, time: now, seq, captureId, partial, outcome };
   await tx.objectStore('visits').add(visit);
-  const facts = { now, seq, isNew: !known.match, partial, outcome };
+  const facts = { now, seq, isNew: !known.match, partial, outcome, change };
   await tx.objectStore('articles').put(nextArticle(known.article, snapshot, facts));
   return { outcome, compared: known.baseline ? { baseline: known.baseline, seen } : null };
 }
@@ -160,6 +163,8 @@ interface VersionFacts {
   seq: number;
   now: number;
   partial: boolean;
+  /** How a new version changed from the baseline the reader saw before it, kept with it for the export. */
+  labels: ChangeLabels | undefined;
 }
 
 /**
@@ -202,7 +207,7 @@ async function chainTip(tx: WriteTx, article: ArticleRecord | undefined): Promis
   return pruned.length > 0 ? pruned[pruned.length - 1]!.hash : null;
 }
 
-function newVersion(snapshot: Snapshot, { hash, seq, now, partial }: VersionFacts, prev: string | null): VersionRecord {
+function newVersion(snapshot: Snapshot, { hash, seq, now, partial, labels }: VersionFacts, prev: string | null): VersionRecord {
   const version: Omit<VersionRecord, 'chain'> = {
     key: snapshot.key,
     seq,
@@ -222,6 +227,7 @@ function newVersion(snapshot: Snapshot, { hash, seq, now, partial }: VersionFact
     partial,
     captureCount: 1,
     ...(snapshot.truncated ? { truncated: true as const } : {}),
+    ...(labels ? { labels } : {}),
   };
   return { ...version, chain: linkOf(version, prev) };
 }
@@ -232,10 +238,19 @@ interface VisitFacts {
   isNew: boolean;
   partial: boolean;
   outcome: RecordOutcome;
+  /** The labels of the change this visit saw, if it saw one. */
+  change: ChangeLabels | undefined;
+}
+
+/** Labels for the visits the reader is shown as a change: an edit, a return to an earlier version, a live blog's update. */
+function labelsOf(outcome: RecordOutcome, baseline: VersionRecord | undefined, snapshot: Snapshot): ChangeLabels | undefined {
+  const change = outcome.kind === 'changed' || outcome.kind === 'revert' || outcome.kind === 'liveblog-update';
+  return change && baseline ? labelChange(baseline, snapshot) : undefined;
 }
 
 function nextArticle(prev: ArticleRecord | undefined, snapshot: Snapshot, facts: VisitFacts): ArticleRecord {
-  const { now, seq, isNew, partial, outcome } = facts;
+  const { now, seq, isNew, partial, outcome, change } = facts;
+  const lastChange = change ?? prev?.lastChange;
   // Most recent last; the oldest fall off so an article reached through endless tracking variants stays small.
   // Without tracking and subscriber-identifying parameters (issue 15, item 11): a history is evidence a reader may
   // hand on, and must not identify their newsletter subscription or ad click.
@@ -262,5 +277,6 @@ function nextArticle(prev: ArticleRecord | undefined, snapshot: Snapshot, facts:
     lastOutcome: outcome.kind,
     // Links of versions retention removed: the chain joins across them (lib/model/chain.ts).
     ...(prev?.pruned ? { pruned: prev.pruned } : {}),
+    ...(lastChange ? { lastChange } : {}),
   };
 }

@@ -4,6 +4,7 @@
  * opens the database applying the missing ones in order.
  */
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
+import type { ChangeLabels } from '../diff/types';
 import type { OutcomeKind, RecordOutcome } from '../model/outcome';
 import type { Block, Extractor, MetaHeadlines } from '../model/snapshot';
 import type { DeltaOp } from './delta';
@@ -45,6 +46,11 @@ export interface ArticleRecord {
    * but the chain still joins across them and an export says they were pruned. Absent when none was.
    */
   pruned?: PrunedLink[];
+  /**
+   * The labels of the latest change a visit saw (lib/diff/labels.ts), so the list can show and filter them without
+   * reading versions. Absent until a visit in this browser sees a change (imported articles have none).
+   */
+  lastChange?: ChangeLabels;
 }
 
 export interface VersionRecord {
@@ -74,6 +80,11 @@ export interface VersionRecord {
   truncated?: true;
   /** The version's link in its article's evidence chain (lib/model/chain.ts). */
   chain: ChainLink;
+  /**
+   * How the version changed from the one the reader saw before it (lib/diff/labels.ts), when a visit recorded it as a
+   * change; absent for first versions, teasers, and versions recorded before labels existed.
+   */
+  labels?: ChangeLabels;
 }
 
 /**
@@ -94,6 +105,7 @@ export interface StoredVersion {
   body: string;
   /** The version's link in its article's evidence chain (lib/model/chain.ts). */
   chain: ChainLink;
+  labels?: ChangeLabels;
 }
 
 /** The per-capture facts of a version that are neither its identity nor its text. */

@@ -294,6 +294,7 @@ export function toStored(version: VersionRecord, texts: TextIndex, reference?: R
     ],
     body: storeBody(version.body, texts, reference?.body),
     chain: version.chain,
+    ...(version.labels ? { labels: version.labels } : {}),
   };
 }
 
@@ -334,5 +335,6 @@ export function resolveVersion(version: StoredVersion, texts: TextIndex): Versio
     captureCount: version.captureCount,
     ...(meta.truncated ? { truncated: true as const } : {}),
     chain: version.chain,
+    ...(version.labels ? { labels: version.labels } : {}),
   };
 }

@@ -21,6 +21,7 @@ import { readTexts, resolveVersion, type TextIndex } from '../store/texts';
 import { stripTracking } from '../model/url';
 import { chainHead } from '../model/chain';
 
+
 export interface ExportOptions {
   /** Only these articles (unknown keys are skipped); all articles when absent. */
   keys?: readonly string[];
@@ -264,6 +265,9 @@ function toExportArticle(
 }
 
 function toExportVersion(version: VersionRecord): ExportVersion {
+  // How the version changed from the one the reader saw before it, as recorded (lib/diff/labels.ts): a reading aid
+  // the file keeps, recomputable from the texts, so not signed. Recomputing it here would cost a diff per version.
+  const { labels } = version;
   return {
     seq: version.seq,
     sha256: version.hash,
@@ -283,6 +287,7 @@ function toExportVersion(version: VersionRecord): ExportVersion {
     ...(version.truncated ? { truncated: true as const } : {}),
     extractor: { name: version.extractor.name, version: version.extractor.version, rules: version.extractor.rules },
     body: version.body.map((block) => ({ kind: block.kind, text: block.text })),
+    ...(labels ? { labels: { disclosure: labels.disclosure, kinds: [...labels.kinds] } } : {}),
     chain: {
       prev: version.chain.prev,
       hash: version.chain.hash,

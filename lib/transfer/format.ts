@@ -8,6 +8,7 @@ import { MAX_URLS } from '../model/limits';
 import { CAPS } from '../model/limits';
 import { BlockSchema, ExtractorSchema, MetaHeadlinesSchema } from '../protocol/schema';
 import { isHttpUrl } from '../model/url';
+import { CHANGE_KINDS } from '../diff/labels';
 
 export const EXPORT_FORMAT = 'palimpsest-history';
 /** The version this Palimpsest writes: 2 adds the evidence chain and signatures (docs/evidence.md). */
@@ -74,7 +75,7 @@ export const ExportChainSchema = v.strictObject({
 /** The labels of a version's change from the version before it (lib/diff/labels.ts). Informational: recomputable. */
 export const ExportLabelsSchema = v.strictObject({
   disclosure: v.picklist(['disclosed', 'silent']),
-  kinds: v.pipe(v.array(v.pipe(v.string(), v.maxLength(32))), v.maxLength(16)),
+  kinds: v.pipe(v.array(v.picklist(CHANGE_KINDS)), v.maxLength(CHANGE_KINDS.length)),
 });
 
 /** A version whose text is not in the file, by retention or damage: its link keeps the chain whole. Format 2. */

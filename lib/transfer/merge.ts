@@ -120,6 +120,7 @@ function toRecord(key: string, seq: number, version: ExportVersion): Omit<Versio
     partial: version.partial,
     captureCount: 0,
     ...(version.truncated ? { truncated: true as const } : {}),
+    ...(version.labels ? { labels: { disclosure: version.labels.disclosure, kinds: [...version.labels.kinds] } } : {}),
   };
 }
 

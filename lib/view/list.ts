@@ -2,6 +2,7 @@
  * Pure rules of the history page's article list: filtering, sorting, paging and the URL fragment that names an open
  * article. Kept out of the page so they are tested in Node and stay fast for 10,000 articles.
  */
+import type { ChangeKind } from '../diff/types';
 import { searchable } from '../model/normalize';
 import { formatLocale, formatNumber, t } from '../platform/i18n';
 import type { ArticleRecord } from '../store/schema';
@@ -28,16 +29,20 @@ export const PAGE_SIZE = 50;
 export interface ListQuery {
   text: string;
   changedOnly: boolean;
+  /** Only articles whose latest change was silent (ArticleRecord.lastChange). */
+  silentOnly: boolean;
+  /** Only articles whose latest change was of this kind, or null for any. */
+  kind: ChangeKind | null;
   /** Exact siteName, or null for every site. */
   site: string | null;
   sort: SortKey;
 }
 
-export const DEFAULT_QUERY: ListQuery = { text: '', changedOnly: false, site: null, sort: 'lastVisit' };
+export const DEFAULT_QUERY: ListQuery = { text: '', changedOnly: false, silentOnly: false, kind: null, site: null, sort: 'lastVisit' };
 
 /** The default view can be read page by page straight from the lastVisit index, without loading every article. */
 export function isIndexQuery(q: ListQuery): boolean {
-  return q.text.trim() === '' && !q.changedOnly && q.site === null && q.sort === 'lastVisit';
+  return q.text.trim() === '' && !q.changedOnly && !q.silentOnly && q.kind === null && q.site === null && q.sort === 'lastVisit';
 }
 
 /** The last visit saw an edit the reader has been shown. */
@@ -48,6 +53,8 @@ export function isChanged(article: Pick<ArticleRecord, 'lastOutcome'>): boolean 
 /** Whether an article passes the filters; `bodyHits` holds keys whose stored text matched the search. */
 export function matches(article: ArticleRecord, q: ListQuery, bodyHits: ReadonlySet<string> = new Set()): boolean {
   if (q.changedOnly && !isChanged(article)) return false;
+  if (q.silentOnly && article.lastChange?.disclosure !== 'silent') return false;
+  if (q.kind !== null && !article.lastChange?.kinds.includes(q.kind)) return false;
   if (q.site !== null && article.siteName !== q.site) return false;
   const needle = searchable(q.text.trim());
   if (needle === '') return true;

@@ -77,6 +77,17 @@ const STATES: { name: string; file: () => string; ready: string; width?: number;
       await page.waitForSelector('#delete-site');
     },
   },
+  {
+    name: 'history, list of silent edits only',
+    file: () => 'articles.html',
+    ready: 'table.articles',
+    width: 1200,
+    then: async (page) => {
+      await page.check('#silent-only');
+      // The seeded edit (a sentence inserted, no note) is a silent one.
+      await page.waitForSelector('table.articles .row-labels .tag-silent');
+    },
+  },
   { name: 'history, inline detail', file: () => `articles.html#${encodeURIComponent(changedKey)}`, ready: '.diff', width: 1200 },
   {
     name: 'history, side-by-side detail',
