@@ -184,6 +184,17 @@ describe('signed export and the verifier', () => {
     expect(after, JSON.stringify(after)).toMatchObject({ ok: true, versions: 3, removed: 2 });
   });
 
+  test('a version recorded as a change carries its labels into the file; they are a reading aid, not signed', async () => {
+    await record([A, C]);
+    const file = JSON.parse(await signedText()) as ExportFile;
+    const [first, second] = file.articles[0]!.versions;
+    expect(first!.labels).toBeUndefined();
+    expect(second!.labels).toEqual({ disclosure: 'silent', kinds: ['numbers'] });
+    const relabelled = structuredClone(file);
+    relabelled.articles[0]!.versions[1]!.labels = { disclosure: 'disclosed', kinds: ['rewrite'] };
+    expect((await verifyFile(JSON.stringify(relabelled), { now: NOW })).ok).toBe(true);
+  });
+
   test('one article exported alone verifies by itself', async () => {
     await record([A, B]);
     await record([OTHER]);
