@@ -4,7 +4,7 @@ import { browser } from 'wxt/browser';
 import { localizePage } from '@/components/page';
 import { Slotted } from '@/components/Slotted';
 import { t } from '@/lib/platform/i18n';
-import { HISTORY_PAGE } from '@/lib/view/list';
+import { HISTORY_PAGE, VERIFY_PAGE } from '@/lib/view/list';
 import '@/components/style.css';
 import './options.css';
 import { ExcludedSites } from './ExcludedSites';
@@ -51,6 +51,9 @@ function Options() {
           <Slotted message={(link) => t('optionsBrowse', link)}>
             <a href={historyUrl}>{t('allTrackedArticles')}</a>
           </Slotted>
+        </p>
+        <p>
+          <a href={browser.runtime.getURL(VERIFY_PAGE)}>{t('verifyLink')}</a>
         </p>
       </section>
     </main>

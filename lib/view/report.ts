@@ -31,7 +31,7 @@ export interface ReportVersion {
   headline: string;
   dek: string | null;
   byline: string | null;
-  body: readonly Block[];
+  body: Block[];
   lang: string | null;
   metaHeadlines?: MetaHeadlines;
   partial?: boolean;

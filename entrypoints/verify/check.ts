@@ -1,0 +1,51 @@
+// The verify page's check of a file: the standalone verifier's verifyFile (lib/evidence/verify.ts, the same code as
+// `npm run verify`), run on the file's text in this page, and the list of the file's articles to show beside the verdict.
+
+/** lib/evidence/verify.ts's answer (issue 18). */
+export type VerifyResult =
+  | {
+      ok: true;
+      articles: number;
+      versions: number;
+      fingerprint: string;
+      timestamps: { ok: boolean; genTime?: string; tsa?: string; problem?: string }[];
+    }
+  | { ok: false; article?: string; seq?: number; problem: string };
+
+// TODO(issue 18): replace with `import { verifyFile } from '@/lib/evidence/verify'` once the integrator's verifier is
+// on main. Until then this build has no verifier and the page says so. Loaded on first use: it brings the ASN.1 code
+// for timestamps, which the page does not need before a file is dropped.
+type VerifyModule = { verifyFile?: (text: string) => Promise<VerifyResult> };
+const verifier = Object.values(import.meta.glob<VerifyModule>('../../lib/evidence/verify.ts'))[0];
+
+/** The verdict on `text`, or null when this build has no verifier. */
+export async function check(text: string): Promise<VerifyResult | null> {
+  const verifyFile = verifier && (await verifier()).verifyFile;
+  return verifyFile ? verifyFile(text) : null;
+}
+
+export interface FileArticle {
+  key: string;
+  headline: string;
+  versions: number;
+}
+
+/** How many articles the page lists; the verdict counts them all. */
+export const LISTED = 200;
+
+/** The articles of a file the verifier passed, as written in it (page text: shown as text only). */
+export function fileArticles(text: string): FileArticle[] {
+  let file: unknown;
+  try {
+    file = JSON.parse(text);
+  } catch {
+    return [];
+  }
+  const articles = (file as { articles?: unknown }).articles;
+  if (!Array.isArray(articles)) return [];
+  return articles.slice(0, LISTED).map((a: { key?: unknown; headline?: unknown; versions?: unknown }) => ({
+    key: typeof a?.key === 'string' ? a.key : '',
+    headline: typeof a?.headline === 'string' ? a.headline : '',
+    versions: Array.isArray(a?.versions) ? a.versions.length : 0,
+  }));
+}
