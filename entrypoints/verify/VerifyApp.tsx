@@ -147,7 +147,7 @@ export function VerifyApp() {
       <h1>{t('verifyHeading')}</h1>
       <p>{t('verifyIntro')}</p>
       <p class="local">{t('verifyLocal')}</p>
-      <div class="pick">
+      <div class="verify-pick">
         <label for="verify-file">{t('verifyPick')}</label>
         <input
           ref={input}

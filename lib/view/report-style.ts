@@ -27,7 +27,10 @@ code, pre { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monosp
 table { border-collapse: collapse; width: 100%; font-size: 13px; }
 th, td { text-align: start; vertical-align: top; padding: 6px 8px; border: 1px solid #c8c8c8; }
 thead th { background: #f2f2f2; }
-td.url { max-width: 14rem; }
+table.versions th { overflow-wrap: normal; }
+table.versions tbody th { white-space: nowrap; background: #f2f2f2; }
+table.versions td { width: 50%; }
+table.versions thead td { border: 0; }
 .note { color: #4d4d4d; font-size: 13px; }
 .summary { font-weight: 600; }
 .labels { display: flex; flex-wrap: wrap; gap: 6px; margin: 8px 0; padding: 0; list-style: none; font-size: 13px; }

@@ -113,21 +113,25 @@ function change(c: BlockChange): string {
   }
 }
 
+// The kinds of lib/diff/labels.ts (ChangeKind). TODO(issue 18): once it and lib/view/labels.ts are on main, use
+// labelTags() from there and drop these report* messages; a kind not known here is shown as it is named.
 const KIND_LABELS: Record<string, () => string> = {
   headline: () => t('reportKindHeadline'),
   byline: () => t('reportKindByline'),
   numbers: () => t('reportKindNumbers'),
   quotes: () => t('reportKindQuotes'),
-  added: () => t('reportKindAdded'),
-  removed: () => t('reportKindRemoved'),
+  'added-text': () => t('reportKindAdded'),
+  'removed-text': () => t('reportKindRemoved'),
   rewrite: () => t('reportKindRewrite'),
-  metadata: () => t('reportKindMetadata'),
+  'metadata-only': () => t('reportKindMetadata'),
 };
 
 function labels(l: ReportLabels): string {
   const disclosure = l.disclosure === 'disclosed' ? t('reportDisclosed') : t('reportSilent');
-  const kinds = l.kinds.map((k) => `<li class="label">${escapeHtml(KIND_LABELS[k]?.() ?? k)}</li>`).join('');
-  return `<ul class="labels" aria-label="${escapeHtml(t('reportLabels'))}"><li class="label label-${l.disclosure}">${escapeHtml(disclosure)}</li>${kinds}</ul>`;
+  const name = (k: string) => (Object.hasOwn(KIND_LABELS, k) ? KIND_LABELS[k]!() : k);
+  const kinds = l.kinds.map((k) => `<li class="label">${escapeHtml(name(k))}</li>`).join('');
+  const tone = l.disclosure === 'disclosed' ? 'disclosed' : 'silent';
+  return `<ul class="labels" aria-label="${escapeHtml(t('reportLabels'))}"><li class="label label-${tone}">${escapeHtml(disclosure)}</li>${kinds}</ul>`;
 }
 
 const META_LABELS: Record<MetaHeadlineField, () => string> = {
@@ -137,20 +141,40 @@ const META_LABELS: Record<MetaHeadlineField, () => string> = {
   description: () => t('metaHeadlineDescription'),
 };
 
-function versionRow(v: ReportVersion): string {
-  const href = safeHref(v.url);
-  const url = href ? `<a href="${escapeHtml(href)}">${escapeHtml(v.url)}</a>` : escapeHtml(v.url);
-  const chain = v.chain
-    ? `<code class="hash">${escapeHtml(v.chain.hash)}</code>${v.chain.chainedAt === undefined ? '' : `<br><span class="note">${escapeHtml(t('reportChainedLater', new Date(v.chain.chainedAt).toISOString()))}</span>`}`
-    : `<span class="note">${escapeHtml(t('reportNoChain'))}</span>`;
-  return `<tr>
-<th scope="row">${escapeHtml(t('reportVersionN', v.seq))}${v.partial ? `<br><span class="note">${escapeHtml(t('reportPartial'))}</span>` : ''}</th>
-<td>${time(v.firstSeen)}</td>
-<td>${time(v.lastSeen)}</td>
-<td class="url">${url}</td>
-<td>${chain}</td>
-<td><code class="hash">${escapeHtml(v.hash)}</code></td>
-</tr>`;
+function urlCell(url: string): string {
+  const href = safeHref(url);
+  return href ? `<a href="${escapeHtml(href)}">${escapeHtml(url)}</a>` : escapeHtml(url);
+}
+
+function chainCell(v: ReportVersion): string {
+  if (!v.chain) return `<span class="note">${escapeHtml(t('reportNoChain'))}</span>`;
+  const later = v.chain.chainedAt === undefined
+    ? ''
+    : `<br><span class="note">${escapeHtml(t('reportChainedLater', new Date(v.chain.chainedAt).toISOString()))}</span>`;
+  return `<code class="hash">${escapeHtml(v.chain.hash)}</code>${later}`;
+}
+
+/** One column per version, one row per fact, so two versions read side by side (and fit a page or a phone). */
+function versionsTable(versions: readonly ReportVersion[]): string {
+  const rows: [string, (v: ReportVersion) => string][] = [
+    [t('reportFirstSeen'), (v) => time(v.firstSeen)],
+    [t('reportLastSeen'), (v) => time(v.lastSeen)],
+    [t('reportAddress'), (v) => urlCell(v.url)],
+    [t('reportVersionHash'), chainCell],
+    [t('reportContentHash'), (v) => `<code class="hash">${escapeHtml(v.hash)}</code>`],
+  ];
+  const head = versions
+    .map((v) => `<th scope="col">${escapeHtml(t('reportVersionN', v.seq))}${v.partial ? `<br><span class="note">${escapeHtml(t('reportPartial'))}</span>` : ''}</th>`)
+    .join('');
+  const body = rows
+    .map(([label, cell]) => `<tr><th scope="row">${escapeHtml(label)}</th>${versions.map((v) => `<td data-seq="${v.seq}">${cell(v)}</td>`).join('')}</tr>`)
+    .join('\n');
+  return `<div class="table"><table class="versions">
+<thead><tr><td></td>${head}</tr></thead>
+<tbody>
+${body}
+</tbody>
+</table></div>`;
 }
 
 function diffSection(input: ReportInput): string {
@@ -226,12 +250,7 @@ export function buildReport(input: ReportInput): string {
 </header>
 <section aria-labelledby="versions">
 <h2 id="versions">${escapeHtml(tn('reportVersions', versions.length))}</h2>
-<div class="table"><table>
-<thead><tr><th scope="col">${escapeHtml(t('reportVersion'))}</th><th scope="col">${escapeHtml(t('reportFirstSeen'))}</th><th scope="col">${escapeHtml(t('reportLastSeen'))}</th><th scope="col">${escapeHtml(t('reportAddress'))}</th><th scope="col">${escapeHtml(t('reportVersionHash'))}</th><th scope="col">${escapeHtml(t('reportContentHash'))}</th></tr></thead>
-<tbody>
-${versions.map(versionRow).join('\n')}
-</tbody>
-</table></div>
+${versionsTable(versions)}
 </section>
 ${diffSection(input)}
 <section aria-labelledby="key">

@@ -60,7 +60,10 @@ function readReport(): ReportView {
   return {
     title: document.title,
     scripts: document.querySelectorAll('script, img, iframe, link').length,
-    rows: texts('tbody tr'),
+    // Each version's column of the versions table: its heading and its cells.
+    rows: [...document.querySelectorAll('table.versions thead th')].map((th, i) =>
+      [th, ...[...document.querySelectorAll('table.versions tbody tr')].map((tr) => tr.children[i + 1]!)].map((el) => el.textContent).join('\n'),
+    ),
     ins: texts('.diff ins').join('\n'),
     del: texts('.diff del').join('\n'),
     verify: document.querySelector('section[aria-labelledby=verify]')?.textContent ?? '',

@@ -50,7 +50,7 @@ function input(overrides: Partial<ReportInput> = {}): ReportInput {
     article: { key: 'news.example/2025/03/harbour', siteName: 'News Example', headline: newer.headline, urls: [newer.url] },
     older,
     newer,
-    labels: { disclosure: 'silent', kinds: ['headline', 'numbers', 'added'] },
+    labels: { disclosure: 'silent', kinds: ['headline', 'numbers', 'added-text'] },
     key: { fingerprint: FINGERPRINT },
     generatedAt: Date.UTC(2025, 2, 3, 8, 0),
     version: '0.1.0',
@@ -64,6 +64,12 @@ function parse(html: string): Document {
 }
 
 const text = (doc: Document, selector: string) => [...doc.querySelectorAll(selector)].map((el) => el.textContent ?? '');
+
+/** Each version's column of the versions table: its heading and its cells, as text. */
+function columns(doc: Document): string[] {
+  const heads = [...doc.querySelectorAll('table.versions thead th')];
+  return heads.map((th, i) => [th, ...[...doc.querySelectorAll('table.versions tbody tr')].map((tr) => tr.children[i + 1]!)].map((el) => el.textContent).join('\n'));
+}
 
 describe('the change report', () => {
   const html = buildReport(input());
@@ -80,7 +86,7 @@ describe('the change report', () => {
   });
 
   test('lists each version with its times, version hash and content hash', () => {
-    const rows = [...doc.querySelectorAll('tbody tr')].map((tr) => tr.textContent ?? '');
+    const rows = columns(doc);
     expect(rows).toHaveLength(2);
     expect(rows[0]).toContain('Version 1');
     expect(rows[0]).toContain(new Date(T1).toISOString());
@@ -89,7 +95,7 @@ describe('the change report', () => {
     expect(rows[1]).toContain('Version 2');
     expect(rows[1]).toContain(new Date(T2).toISOString());
     expect(rows[1]).toContain(HASH2);
-    expect(text(doc, 'thead th')).toEqual(['Version', 'First seen', 'Last seen', 'Address', 'Version hash', 'Content hash']);
+    expect(text(doc, 'tbody th')).toEqual(['First seen', 'Last seen', 'Address', 'Version hash', 'Content hash']);
   });
 
   test('shows the change as the popup does: inserted words in <ins>, deleted in <del>, with the summary and labels', () => {
@@ -142,7 +148,7 @@ describe('what the page wrote stays text', () => {
       lang: 'en" onload="alert(7)',
       chain: { prev: HASH1, hash: '<svg onload=alert(8)>' },
     }),
-    labels: { disclosure: 'disclosed', kinds: ['<i>made-up</i>'] },
+    labels: { disclosure: 'disclosed', kinds: ['<i>made-up</i>', 'constructor'] },
   });
   const html = buildReport(hostile);
   const doc = parse(html);
@@ -165,7 +171,7 @@ describe('what the page wrote stays text', () => {
     expect(hrefs).toEqual(['https://evil.example/a?x="><script>alert(6)</script>', 'https://evil.example/a?x="><script>alert(6)</script>']);
     expect(doc.querySelector('.urls')!.textContent).toContain('javascript:alert(3)');
     expect(doc.querySelector('.diff')!.hasAttribute('lang')).toBe(false);
-    expect(text(doc, '.labels li')).toEqual(['Disclosed', '<i>made-up</i>']);
+    expect(text(doc, '.labels li')).toEqual(['Disclosed', '<i>made-up</i>', 'constructor']);
     expect(doc.querySelector('.facts')!.textContent).toContain('<b>Evil</b>');
   });
 
@@ -178,7 +184,7 @@ describe('other cases', () => {
   test('one version: shown as it is, no summary or labels; no key: says an export is not signed', () => {
     const only = version(1);
     const doc = parse(buildReport(input({ older: only, newer: only, key: null })));
-    expect(doc.querySelectorAll('tbody tr')).toHaveLength(1);
+    expect(columns(doc)).toHaveLength(1);
     expect(doc.querySelectorAll('.diff ins, .diff del, .labels')).toHaveLength(0);
     expect(doc.querySelector('.diff')!.textContent).toContain('Work is due to start next spring.');
     expect(doc.body.textContent).toContain('Only one version of this article has been recorded');
@@ -189,7 +195,7 @@ describe('other cases', () => {
     const doc = parse(
       buildReport(input({ older: version(1, { chain: undefined }), newer: version(2, { chain: { prev: null, hash: HASH2, chainedAt: T2 } }) })),
     );
-    const rows = [...doc.querySelectorAll('tbody tr')].map((tr) => tr.textContent ?? '');
+    const rows = columns(doc);
     expect(rows[0]).toMatch(/None yet \(recorded before the evidence chain\)/);
     expect(rows[1]).toContain(`Chained at ${new Date(T2).toISOString()}`);
   });
