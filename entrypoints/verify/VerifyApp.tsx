@@ -2,7 +2,6 @@
 // key signed it, its trusted timestamps) or where it was changed. The file is read in this page and never sent.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { Notice } from '@/components/Notice';
 import { formatNumber, t, tn } from '@/lib/platform/i18n';
 import { HISTORY_PAGE } from '@/lib/view/list';
 import { formatFingerprint } from '@/lib/view/report';
@@ -164,7 +163,6 @@ export function VerifyApp() {
       <p class={`verdict ${tone}`} role="status" id="verdict">
         {line}
       </p>
-      {state.kind === 'unavailable' && <Notice tone="warn" title={t('verifyUnavailable')} />}
       {state.kind === 'done' && (
         <>
           <p class="note">{t('verifyFileName', state.name)}</p>

@@ -3,7 +3,27 @@
  * prints on paper. Insertions are underlined and deletions struck through as well as coloured, so a copy printed
  * in black and white still shows them; colours meet WCAG AA contrast on white.
  */
-export const REPORT_CSS = `
+/** A CSS string literal of `text`, safe inside a <style> element (no quote, backslash or angle bracket left bare). */
+function cssString(text: string): string {
+  return `"${text.replace(/[\\"<>\n\r]/g, (c) => `\\${c.charCodeAt(0).toString(16)} `)}"`;
+}
+
+/**
+ * The stylesheet; `marks` are the words a screen reader announces where an insertion or deletion starts ("inserted",
+ * "deleted" in the reader's language), as the extension's pages do.
+ */
+export function reportCss(marks: { inserted: string; deleted: string }): string {
+  return `${REPORT_CSS}
+ins::before, ins::after, del::before, del::after {
+  position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap;
+}
+ins::before { content: ${cssString(` [${marks.inserted}: `)}; }
+del::before { content: ${cssString(` [${marks.deleted}: `)}; }
+ins::after, del::after { content: "] "; }
+`;
+}
+
+const REPORT_CSS = `
 :root { color-scheme: light; }
 html { background: #fff; color: #1a1a1a; }
 body { margin: 0; font: 16px/1.55 Georgia, "Times New Roman", serif; }
@@ -27,10 +47,10 @@ code, pre { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monosp
 table { border-collapse: collapse; width: 100%; font-size: 13px; }
 th, td { text-align: start; vertical-align: top; padding: 6px 8px; border: 1px solid #c8c8c8; }
 thead th { background: #f2f2f2; }
+table.versions { table-layout: fixed; }
 table.versions th { overflow-wrap: normal; }
-table.versions tbody th { white-space: nowrap; background: #f2f2f2; }
-table.versions td { width: 50%; }
-table.versions thead td { border: 0; }
+table.versions tbody th { background: #f2f2f2; }
+table.versions thead td { width: 8.5em; border: 0; }
 .note { color: #4d4d4d; font-size: 13px; }
 .summary { font-weight: 600; }
 .labels { display: flex; flex-wrap: wrap; gap: 6px; margin: 8px 0; padding: 0; list-style: none; font-size: 13px; }
@@ -52,6 +72,8 @@ blockquote.block { margin-inline: 16px 0; padding-inline-start: 12px; border-inl
 .tag { font: 600 12px system-ui, sans-serif; text-transform: uppercase; color: #4d4d4d; }
 ins { background: #d9f2dc; color: #0d3d12; text-decoration: underline; text-decoration-thickness: 1px; }
 del { background: #fbe0e0; color: #6e1212; text-decoration: line-through; }
+/* A deletion right next to an insertion must not read as one word once colours are gone. */
+del + ins, ins + del { margin-inline-start: 0.3em; }
 .gap { color: #4d4d4d; font-size: 13px; font-style: italic; margin: 0 0 12px; }
 .meta dt { font-weight: 600; font-family: system-ui, sans-serif; font-size: 14px; }
 .meta dd { margin: 0 0 8px; }

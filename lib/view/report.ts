@@ -11,7 +11,7 @@ import type { Block, MetaHeadlines } from '../model/snapshot';
 import { dateTimeFormat, formatLocale, t, tn } from '../platform/i18n';
 import { collapseBlocks, gapLabel, metaHeadlineChanges, numberLines, safeHref, type MetaHeadlineField } from './article';
 import { articleExportName } from './file-name';
-import { REPORT_CSS } from './report-style';
+import { reportCss } from './report-style';
 
 /** A version's place in its article's evidence chain (lib/model/chain.ts ChainLink). */
 export interface ReportChain {
@@ -235,7 +235,7 @@ export function buildReport(input: ReportInput): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="Palimpsest ${escapeHtml(input.version)}">
 <title>${escapeHtml(t('reportTitle', headline))}</title>
-<style>${REPORT_CSS}</style>
+<style>${reportCss({ inserted: t('reportLegendIns'), deleted: t('reportLegendDel') })}</style>
 </head>
 <body>
 <main>

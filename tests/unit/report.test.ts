@@ -126,6 +126,8 @@ describe('the change report', () => {
     expect(doc.querySelectorAll('style')).toHaveLength(1);
     expect(doc.querySelector('style')!.textContent).toContain('@media print');
     expect(doc.querySelector('style')!.textContent).not.toMatch(/url\(|@import/);
+    // Where a change starts and ends is announced in words, as on the extension's pages.
+    expect(doc.querySelector('style')!.textContent).toContain('ins::before { content: " [inserted: "; }');
     expect(doc.querySelector('meta[http-equiv=Content-Security-Policy]')!.getAttribute('content')).toContain("default-src 'none'");
     const hrefs = [...doc.querySelectorAll('[href]')].map((a) => a.getAttribute('href')!);
     expect(hrefs.length).toBeGreaterThan(0);
