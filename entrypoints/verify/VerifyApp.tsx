@@ -4,8 +4,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { formatNumber, t, tn } from '@/lib/platform/i18n';
 import { HISTORY_PAGE } from '@/lib/view/list';
-import { formatFingerprint } from '@/lib/view/report';
-import { check, fileArticles, type FileArticle, type VerifyResult } from './check';
+import { brokenWhere, check, fileArticles, verdictText, type FileArticle, type VerifyResult } from './check';
 
 type State =
   | { kind: 'idle' }
@@ -26,12 +25,8 @@ function verdictLine(state: State): string {
       return t('verifyUnavailable');
     case 'unreadable':
       return t('verifyReadFailed', state.message);
-    case 'done': {
-      const { result } = state;
-      return result.ok
-        ? t('verifyOk', tn('verifyArticles', result.articles), tn('verifyVersions', result.versions), formatFingerprint(result.fingerprint))
-        : t('verifyBroken');
-    }
+    case 'done':
+      return verdictText(state.result);
   }
 }
 
@@ -86,15 +81,9 @@ function Verified({ result, articles }: { result: Extract<VerifyResult, { ok: tr
 }
 
 function Broken({ result }: { result: Extract<VerifyResult, { ok: false }> }) {
-  const where =
-    result.article !== undefined && result.seq !== undefined
-      ? t('verifyWhereVersion', result.article, formatNumber(result.seq))
-      : result.article !== undefined
-        ? t('verifyWhereArticle', result.article)
-        : t('verifyWhereFile');
   return (
     <div class="broken">
-      <p>{where}</p>
+      <p>{brokenWhere(result)}</p>
       <p class="problem">{result.problem}</p>
     </div>
   );

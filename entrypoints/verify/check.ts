@@ -1,5 +1,8 @@
 // The verify page's check of a file: the standalone verifier's verifyFile (lib/evidence/verify.ts, the same code as
-// `npm run verify`), run on the file's text in this page, and the list of the file's articles to show beside the verdict.
+// `npm run verify`), run on the file's text in this page; the verdict in words; and the list of the file's articles to
+// show beside it.
+import { formatNumber, t, tn } from '@/lib/platform/i18n';
+import { formatFingerprint } from '@/lib/view/report';
 
 /** lib/evidence/verify.ts's answer (issue 18). */
 export type VerifyResult =
@@ -48,4 +51,17 @@ export function fileArticles(text: string): FileArticle[] {
     headline: typeof a?.headline === 'string' ? a.headline : '',
     versions: Array.isArray(a?.versions) ? a.versions.length : 0,
   }));
+}
+
+/** "Verified: 3 articles, 7 versions, signed by key ab12 cd34 …", or that the file is not verified. */
+export function verdictText(result: VerifyResult): string {
+  return result.ok
+    ? t('verifyOk', tn('verifyArticles', result.articles), tn('verifyVersions', result.versions), formatFingerprint(result.fingerprint))
+    : t('verifyBroken');
+}
+
+/** Where a broken file first goes wrong: an article and version, an article, or the file as a whole. */
+export function brokenWhere(result: Extract<VerifyResult, { ok: false }>): string {
+  if (result.article !== undefined && result.seq !== undefined) return t('verifyWhereVersion', result.article, formatNumber(result.seq));
+  return result.article !== undefined ? t('verifyWhereArticle', result.article) : t('verifyWhereFile');
 }
