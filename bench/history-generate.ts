@@ -14,6 +14,8 @@ import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { contentHash } from '../lib/model/normalize';
 import type { Block } from '../lib/model/snapshot';
+import { chainHash } from '../lib/model/chain';
+import { factsOf } from '../lib/transfer/chain-check';
 import { EXPORT_FORMAT, EXPORT_FORMAT_VERSION, GENERATOR_NAME, type ExportArticle } from '../lib/transfer/format';
 import { rng } from '../tests/helpers/random';
 import { applyEdit, loadFixtures, type EditName } from './edits';
@@ -87,8 +89,15 @@ async function article(n: number, pool: readonly string[], random: () => number)
     visits.push({ time, seq, partial: false });
     if (random() < 0.3) visits.push({ time: new Date(first + (seq - 1) * (DAY / 4) + 3_600_000).toISOString(), seq, partial: false });
   }
+  // Linked as recording links them (lib/model/chain.ts), so the file passes format 2's chain check.
+  const key = url.replace(/^https:\/\//, '');
+  let prev: string | null = null;
+  for (const version of versions) {
+    version.chain = { prev, hash: chainHash(factsOf(key, version), prev) };
+    prev = version.chain.hash;
+  }
   return {
-    key: url.replace(/^https:\/\//, ''),
+    key,
     urls: [url],
     siteName: `News ${site}`,
     headline: content.headline,
@@ -97,6 +106,7 @@ async function article(n: number, pool: readonly string[], random: () => number)
     lastVisit: visits.at(-1)!.time,
     versions,
     visits,
+    head: prev!,
   };
 }
 

@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { benchBrowser, chromiumVersion } from './browser';
 import { benchDiff } from './diff';
+import { benchEvidence } from './evidence';
 import { benchScale } from './scale';
 import { benchSize } from './size';
 import { benchStorage } from './storage';
@@ -33,6 +34,7 @@ async function main(): Promise<void> {
     ['content script size', () => benchSize(log)],
     ['diff', () => benchDiff()],
     ['storage per version', () => benchStorage()],
+    ['evidence (chain, signatures)', () => benchEvidence()],
     ['Chromium: recognition and capture', () => benchBrowser(log)],
     ['scale (10,000 articles)', () => benchScale(log)],
   ];

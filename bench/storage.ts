@@ -62,7 +62,7 @@ function growth(before: Dump, after: Dump, store: StoreName): number {
 }
 
 /** The record schema version 2 would have stored for this capture as a new version. */
-async function v2Record(snapshot: Snapshot, now: number): Promise<VersionRecord> {
+async function v2Record(snapshot: Snapshot, now: number): Promise<Omit<VersionRecord, 'chain'>> {
   return {
     key: snapshot.key,
     seq: 2,

@@ -6,6 +6,7 @@ import { handleCapture } from '@/lib/service/capture';
 import { openHistoryDb } from '@/lib/store/open';
 import { type PalimpsestDB } from '@/lib/store/schema';
 import { clearAll, deleteArticle, deleteSite } from '@/lib/store/prune';
+import { ensureSigningKey } from '@/lib/store/keys';
 import { importHistory } from '@/lib/transfer/merge';
 import { parseImport } from '@/lib/transfer/parse';
 import type { BadgeState } from '@/lib/view/badge';
@@ -99,6 +100,8 @@ export default defineBackground(() => {
       case 'clear-history':
         await clearAll(await db());
         return { ok: true } satisfies ReplyTo<typeof message>;
+      case 'signing-key':
+        return { ok: true, fingerprint: (await ensureSigningKey(await db())).fingerprint } satisfies ReplyTo<typeof message>;
       case 'import-chunk': {
         const added = uploads.add(message.upload, message.index, message.text, Date.now());
         return (added.ok ? { ok: true } : { ok: false, message: added.message }) satisfies ReplyTo<typeof message>;
@@ -116,6 +119,13 @@ export default defineBackground(() => {
       }
     }
   };
+
+  // The installation's signing key is made on first run (issue 18), so the options page can show its fingerprint.
+  browser.runtime.onInstalled.addListener(() => {
+    void db()
+      .then((d) => ensureSigningKey(d))
+      .catch((error: unknown) => console.warn('Palimpsest: cannot make the signing key', error));
+  });
 
   browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender) =>
     handle(raw, sender).catch(

@@ -10,6 +10,7 @@ import './options.css';
 import { ExcludedSites } from './ExcludedSites';
 import { Retention } from './Retention';
 import { StorageUsed } from './StorageUsed';
+import { SigningKey } from './SigningKey';
 import { useSettings } from './useSettings';
 
 function Options() {
@@ -44,6 +45,14 @@ function Options() {
           </section>
         </>
       )}
+      <section aria-labelledby="signing">
+        <h2 id="signing">{t('optionsKey')}</h2>
+        <p class="hint">{t('optionsKeyHint')}</p>
+        <SigningKey />
+        <p>
+          <a href={browser.runtime.getURL(VERIFY_PAGE)}>{t('verifyLink')}</a>
+        </p>
+      </section>
       <section aria-labelledby="storage">
         <h2 id="storage">{t('optionsStorage')}</h2>
         <StorageUsed />
@@ -51,9 +60,6 @@ function Options() {
           <Slotted message={(link) => t('optionsBrowse', link)}>
             <a href={historyUrl}>{t('allTrackedArticles')}</a>
           </Slotted>
-        </p>
-        <p>
-          <a href={browser.runtime.getURL(VERIFY_PAGE)}>{t('verifyLink')}</a>
         </p>
       </section>
     </main>

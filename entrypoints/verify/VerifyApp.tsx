@@ -10,7 +10,6 @@ type State =
   | { kind: 'idle' }
   | { kind: 'busy'; name: string }
   | { kind: 'done'; name: string; result: VerifyResult; articles: FileArticle[] }
-  | { kind: 'unavailable' }
   | { kind: 'unreadable'; message: string };
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
@@ -21,8 +20,6 @@ function verdictLine(state: State): string {
       return '';
     case 'busy':
       return t('verifyBusy', state.name);
-    case 'unavailable':
-      return t('verifyUnavailable');
     case 'unreadable':
       return t('verifyReadFailed', state.message);
     case 'done':
@@ -101,8 +98,7 @@ export function VerifyApp() {
     try {
       const text = await file.text();
       const result = await check(text);
-      if (!result) setState({ kind: 'unavailable' });
-      else setState({ kind: 'done', name: file.name, result, articles: result.ok ? fileArticles(text) : [] });
+      setState({ kind: 'done', name: file.name, result, articles: result.ok ? fileArticles(text) : [] });
     } catch (error) {
       setState({ kind: 'unreadable', message: message(error) });
     } finally {

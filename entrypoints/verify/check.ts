@@ -3,28 +3,13 @@
 // show beside it.
 import { formatNumber, t, tn } from '@/lib/platform/i18n';
 import { formatFingerprint } from '@/lib/view/report';
+import { verifyFile, type VerifyResult } from '@/lib/evidence/verify';
 
-/** lib/evidence/verify.ts's answer (issue 18). */
-export type VerifyResult =
-  | {
-      ok: true;
-      articles: number;
-      versions: number;
-      fingerprint: string;
-      timestamps: { ok: boolean; genTime?: string; tsa?: string; problem?: string }[];
-    }
-  | { ok: false; article?: string; seq?: number; problem: string };
+export type { VerifyResult };
 
-// TODO(issue 18): replace with `import { verifyFile } from '@/lib/evidence/verify'` once the integrator's verifier is
-// on main. Until then this build has no verifier and the page says so. Loaded on first use: it brings the ASN.1 code
-// for timestamps, which the page does not need before a file is dropped.
-type VerifyModule = { verifyFile?: (text: string) => Promise<VerifyResult> };
-const verifier = Object.values(import.meta.glob<VerifyModule>('../../lib/evidence/verify.ts'))[0];
-
-/** The verdict on `text`, or null when this build has no verifier. */
-export async function check(text: string): Promise<VerifyResult | null> {
-  const verifyFile = verifier && (await verifier()).verifyFile;
-  return verifyFile ? verifyFile(text) : null;
+/** The verdict on `text`: the same check as `npm run verify`. */
+export function check(text: string): Promise<VerifyResult> {
+  return verifyFile(text);
 }
 
 export interface FileArticle {

@@ -112,16 +112,17 @@ export function relink(
   pruned: readonly PrunedLink[],
   now: number,
 ): Map<number, ChainLink> {
-  const items = [...versions.map((v) => ({ seq: v.seq, version: v })), ...pruned.map((p) => ({ seq: p.seq, pruned: p }))];
+  type Item = { seq: number; version: ChainedFacts & { chain?: ChainLink } } | { seq: number; pruned: PrunedLink };
+  const items: Item[] = [...versions.map((v) => ({ seq: v.seq, version: v })), ...pruned.map((p) => ({ seq: p.seq, pruned: p }))];
   items.sort((a, b) => a.seq - b.seq);
   const links = new Map<number, ChainLink>();
   let prev: string | null = null;
   for (const item of items) {
-    if ('pruned' in item && item.pruned) {
+    if ('pruned' in item) {
       prev = item.pruned.hash;
       continue;
     }
-    const version = item.version!;
+    const { version } = item;
     const hash = chainHash(version, prev);
     const kept = version.chain && version.chain.prev === prev && version.chain.hash === hash;
     links.set(version.seq, kept ? version.chain! : { prev, hash, chainedAt: now });

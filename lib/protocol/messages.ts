@@ -45,6 +45,8 @@ interface Replies {
   'import-chunk': SimpleReply;
   'import-history': ImportReply;
   'import-cancel': SimpleReply;
+  /** The installation's signing key exists (made now if it did not): its fingerprint. */
+  'signing-key': { ok: true; fingerprint: string } | PageRefusal;
 }
 export type ReplyTo<M extends { type: keyof Replies }> = Replies[M['type']];
 

@@ -67,6 +67,7 @@ export const MessageSchema = v.variant('type', [
   v.strictObject({ type: v.literal('left-article') }),
   v.strictObject({ type: v.literal('delete-article'), key: articleKey }),
   v.strictObject({ type: v.literal('clear-history') }),
+  v.strictObject({ type: v.literal('signing-key') }),
   v.strictObject({ type: v.literal('delete-site'), site: v.pipe(v.string(), v.minLength(1), v.maxLength(CAPS.shortText)) }),
   // An import file arrives in chunks of at most a few MiB (lib/service/import-upload.ts), then is imported whole.
   v.strictObject({

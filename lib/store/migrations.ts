@@ -7,7 +7,8 @@ import type { BlockKind, Block } from '../model/snapshot';
 import type { PalimpsestDB, StoredVersion, UpgradeTransaction, VersionRecord } from './schema';
 import { searchRecord } from './search';
 import { stripTracking } from '../model/url';
-import { forEachArticleWithTexts, readTexts, takeChunk, TextIndex, textsOf, toStored, type Reference } from './texts';
+import { linkOf, type ChainedFacts } from '../model/chain';
+import { forEachArticleWithTexts, readTexts, resolveVersion, takeChunk, TextIndex, textsOf, toStored, type Reference } from './texts';
 
 export type Migration = (db: PalimpsestDB, tx: UpgradeTransaction) => void;
 
@@ -71,6 +72,13 @@ export const migrations: readonly Migration[] = [
   // untouched (urlKey always dropped these). Asynchronous, after migration 5's cursor when upgrading from older.
   (_db, tx) => {
     afterEarlier(tx, () => stripStoredUrls(tx));
+  },
+  // 8: the evidence chain (lib/model/chain.ts). Every version gets its link, in seq order within its article, marked
+  // as chained at the time of this migration: the chain proves such a history unchanged since then, not since it was
+  // captured. Asynchronous, after migration 7's cursor when upgrading from older.
+  (_db, tx) => {
+    const now = Date.now();
+    afterEarlier(tx, () => chainVersions(tx, now));
   },
 ];
 
@@ -228,6 +236,34 @@ async function stripStoredUrls(tx: UpgradeTransaction): Promise<void> {
     });
     if (changed) await chunk.update(records);
     chunk = await chunk.continue();
+  }
+}
+
+/** Migration 8's work: one article at a time (its versions are consecutive in key order, by seq), linked in order. */
+async function chainVersions(tx: UpgradeTransaction, now: number): Promise<void> {
+  const versions = tx.objectStore('versions');
+  const textStore = tx.objectStore('texts');
+  let texts: TextIndex | null = null;
+  let prev: string | null = null;
+  let cursor = await versions.openCursor();
+  while (cursor) {
+    const stored = cursor.value;
+    if (texts?.key !== stored.key) {
+      texts = await readTexts(textStore, stored.key);
+      prev = null;
+    }
+    let facts: ChainedFacts;
+    try {
+      facts = resolveVersion({ ...stored, chain: { prev: null, hash: '' } }, texts);
+    } catch {
+      // A text already missing (a damaged database) cannot be hashed; the link covers what is left, and the export
+      // names the version as damaged. Failing here would fail every later attempt to open the history.
+      facts = { ...stored, url: '', headline: '', dek: null, byline: null, publishedTime: null, modifiedTime: null, lang: null, body: [], extractor: { name: '', version: '', rules: 0 } };
+    }
+    const chain = linkOf(facts, prev, now);
+    prev = chain.hash;
+    await cursor.update({ ...stored, chain });
+    cursor = await cursor.continue();
   }
 }
 

@@ -125,6 +125,9 @@ async function pruneVersions(
       removed.versions++;
       if (article) {
         article.versionCount--;
+        // Its link stays, so the article's evidence chain still joins across the gap (lib/model/chain.ts).
+        const link = { seq, prev: stored.chain.prev, hash: stored.chain.hash };
+        article.pruned = [...(article.pruned ?? []), link].sort((a, b) => a.seq - b.seq);
         pruned.changed.add(article);
       }
     } else {

@@ -8,6 +8,7 @@ import { countDropped } from './meta';
 import { comparable, liveBlogNewEntries, looksPartial, sameContent } from './compare';
 import { ofArticle, withWrite, type WriteTx } from './transaction';
 import { contentHash } from '../model/normalize';
+import { linkOf } from '../model/chain';
 import { FLOOD, MAX_URLS } from '../model/limits';
 import { stripTracking } from '../model/url';
 import type { RecordOutcome } from '../model/outcome';
@@ -180,7 +181,8 @@ async function storeVersion(tx: WriteTx, snapshot: Snapshot, known: Known, facts
   }
   // Only what this article has not stored before adds a text record; an edited text is stored as a delta against
   // the baseline's, which is what the reader saw before.
-  const version = newVersion(snapshot, facts);
+  const prev = await chainTip(tx, known.article);
+  const version = newVersion(snapshot, facts, prev);
   const stored = toStored(version, texts, baseline);
   const indexed = texts.added.size > 0 && searchRecord(texts);
   writeAdded(tx.objectStore('texts'), texts);
@@ -188,8 +190,20 @@ async function storeVersion(tx: WriteTx, snapshot: Snapshot, known: Known, facts
   return version;
 }
 
-function newVersion(snapshot: Snapshot, { hash, seq, now, partial }: VersionFacts): VersionRecord {
-  return {
+/**
+ * The chain hash a new version links to (lib/model/chain.ts): that of the article's latest version, which retention
+ * always keeps; if it is somehow gone, the latest pruned link. null for an article's first version.
+ */
+async function chainTip(tx: WriteTx, article: ArticleRecord | undefined): Promise<string | null> {
+  if (!article) return null;
+  const latest = await tx.objectStore('versions').get([article.key, article.latestSeq]);
+  if (latest) return latest.chain.hash;
+  const pruned = article.pruned ?? [];
+  return pruned.length > 0 ? pruned[pruned.length - 1]!.hash : null;
+}
+
+function newVersion(snapshot: Snapshot, { hash, seq, now, partial }: VersionFacts, prev: string | null): VersionRecord {
+  const version: Omit<VersionRecord, 'chain'> = {
     key: snapshot.key,
     seq,
     hash,
@@ -209,6 +223,7 @@ function newVersion(snapshot: Snapshot, { hash, seq, now, partial }: VersionFact
     captureCount: 1,
     ...(snapshot.truncated ? { truncated: true as const } : {}),
   };
+  return { ...version, chain: linkOf(version, prev) };
 }
 
 interface VisitFacts {
@@ -245,5 +260,7 @@ function nextArticle(prev: ArticleRecord | undefined, snapshot: Snapshot, facts:
     versionCount: (prev?.versionCount ?? 0) + (isNew ? 1 : 0),
     baseline,
     lastOutcome: outcome.kind,
+    // Links of versions retention removed: the chain joins across them (lib/model/chain.ts).
+    ...(prev?.pruned ? { pruned: prev.pruned } : {}),
   };
 }

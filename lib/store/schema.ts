@@ -7,6 +7,7 @@ import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import type { OutcomeKind, RecordOutcome } from '../model/outcome';
 import type { Block, Extractor, MetaHeadlines } from '../model/snapshot';
 import type { DeltaOp } from './delta';
+import type { ChainLink, PrunedLink } from '../model/chain';
 
 export const DB_NAME = 'palimpsest';
 
@@ -39,6 +40,11 @@ export interface ArticleRecord {
   baseline: Baseline;
   /** Whether the last visit saw a change (and what kind), for the toolbar badge. */
   lastOutcome: OutcomeKind;
+  /**
+   * The evidence chain's links of versions retention removed (lib/model/chain.ts), in seq order: their text is gone,
+   * but the chain still joins across them and an export says they were pruned. Absent when none was.
+   */
+  pruned?: PrunedLink[];
 }
 
 export interface VersionRecord {
@@ -66,6 +72,8 @@ export interface VersionRecord {
   captureCount: number;
   /** The page was larger than the caps (lib/model/limits.ts): only its beginning was kept. */
   truncated?: true;
+  /** The version's link in its article's evidence chain (lib/model/chain.ts). */
+  chain: ChainLink;
 }
 
 /**
@@ -84,6 +92,8 @@ export interface StoredVersion {
   fields: [meta: string, headline: string, dek: string | null, byline: string | null];
   /** Body blocks as space-separated refs, each prefixed with its kind's letter unless a paragraph: "0 1 H2 3". */
   body: string;
+  /** The version's link in its article's evidence chain (lib/model/chain.ts). */
+  chain: ChainLink;
 }
 
 /** The per-capture facts of a version that are neither its identity nor its text. */
@@ -125,8 +135,22 @@ export interface DroppedTally {
   lastKey: string;
 }
 
+/**
+ * The installation's signing key (lib/store/keys.ts): made on first run, the private half non-extractable, so it can
+ * sign exports in this profile but can never be read out of it.
+ */
+export interface SigningKeyRecord {
+  privateKey: CryptoKey;
+  /** The public key, SubjectPublicKeyInfo DER in base64. */
+  publicKey: string;
+  /** SHA-256 (hex) of the DER public key: what a reader publishes so others can check their files. */
+  fingerprint: string;
+  createdAt: number;
+}
+
 /** The meta store's records: small facts about the history as a whole, by name. */
 export interface MetaRecords {
+  signingKey: SigningKeyRecord;
   /** When retention last pruned (lib/service/retention.ts): kept here, as the background's memory is not. */
   prunedAt: number;
   dropped: DroppedTally;

@@ -293,6 +293,7 @@ export function toStored(version: VersionRecord, texts: TextIndex, reference?: R
       field(version.byline, reference?.byline),
     ],
     body: storeBody(version.body, texts, reference?.body),
+    chain: version.chain,
   };
 }
 
@@ -332,5 +333,6 @@ export function resolveVersion(version: StoredVersion, texts: TextIndex): Versio
     partial: version.partial,
     captureCount: version.captureCount,
     ...(meta.truncated ? { truncated: true as const } : {}),
+    chain: version.chain,
   };
 }

@@ -11,11 +11,15 @@ import {
   GENERATOR_NAME,
   type ExportArticle,
   type ExportFile,
+  type ExportRemoved,
+  type ExportSigner,
   type ExportVersion,
 } from './format';
+import type { ExportStamp } from './format';
 import { ofArticle, STORES } from '../store/transaction';
 import { readTexts, resolveVersion, type TextIndex } from '../store/texts';
 import { stripTracking } from '../model/url';
+import { chainHead } from '../model/chain';
 
 export interface ExportOptions {
   /** Only these articles (unknown keys are skipped); all articles when absent. */
@@ -26,7 +30,29 @@ export interface ExportOptions {
   version?: string;
   /** Called after each batch with the number of requested articles handled so far. */
   onProgress?: (done: number, total: number) => void;
+  /** Signs the file and each article (lib/evidence/sign.ts); an unsigned file when absent (tests of the format). */
+  signing?: ExportSigning;
 }
+
+/**
+ * What signing an export takes: the evidence room provides it, so this room writes the file without knowing keys.
+ * Each article is signed as it is written; the file's own signature, over every article's head, comes last.
+ */
+export interface ExportSigning {
+  signer: ExportSigner;
+  signArticle(article: ExportArticle): Promise<string>;
+  /** Trusted timestamps already held for the article's chain hashes (docs/evidence.md). */
+  stampsOf?(article: ExportArticle): ExportStamp[];
+  signFile(header: ExportHeader, heads: readonly (readonly [string, string])[]): Promise<FileSeal>;
+}
+
+/** The end of a signed file: its signature and any trusted timestamps of it. */
+export interface FileSeal {
+  signature: string;
+  timestamps?: { token: string }[];
+}
+
+export type ExportHeader = Pick<ExportFile, 'format' | 'formatVersion' | 'exportedAt' | 'generator' | 'signer'>;
 
 /**
  * Articles read per transaction. One read-only transaction per batch rather than one for everything, so a long export
@@ -69,30 +95,53 @@ async function* exportBatches(
     const articles: ExportArticle[] = [];
     for (const [article, stored, visits, texts] of read) {
       if (!article) continue;
-      const versions = await readableVersions(article.key, stored, texts, damaged);
-      if (versions.length > 0) articles.push(toExportArticle(article, versions, visits));
-      else damaged.push({ key: article.key, seq: null, problem: 'no readable version' });
+      const { versions, removed } = await readableVersions(article.key, stored, texts, damaged);
+      if (versions.length === 0) {
+        damaged.push({ key: article.key, seq: null, problem: 'no readable version' });
+        continue;
+      }
+      const exported = toExportArticle(article, versions, visits, removed);
+      if (options.signing) await seal(exported, options.signing);
+      articles.push(exported);
     }
     yield articles;
     options.onProgress?.(Math.min(start + BATCH, keys.length), keys.length);
   }
 }
 
-function header(options: ExportOptions): Omit<ExportFile, 'articles' | 'damaged'> {
+/** An article's signature and stamps, added once its record is complete (the signature covers its head). */
+async function seal(article: ExportArticle, signing: ExportSigning): Promise<void> {
+  const stamps = signing.stampsOf?.(article) ?? [];
+  article.signature = await signing.signArticle(article);
+  if (stamps.length > 0) article.stamps = stamps;
+}
+
+function header(options: ExportOptions): ExportHeader {
   return {
     format: EXPORT_FORMAT,
     formatVersion: EXPORT_FORMAT_VERSION,
     exportedAt: isoTime(options.now ?? Date.now()),
     generator: { name: GENERATOR_NAME, version: options.version ?? 'unknown' },
+    ...(options.signing ? { signer: options.signing.signer } : {}),
   };
 }
+
+const headOf = (article: ExportArticle): [string, string] => [article.key, article.head ?? ''];
 
 /** The whole file as one object; for tests and small histories (the pages stream with exportText). */
 export async function exportHistory(db: PalimpsestDB, options: ExportOptions = {}): Promise<ExportFile> {
   const articles: ExportArticle[] = [];
   const damaged: DamagedRecord[] = [];
   for await (const batch of exportBatches(db, options, damaged)) articles.push(...batch);
-  return { ...header(options), articles, ...(damaged.length > 0 ? { damaged } : {}) };
+  const top = header(options);
+  const sealed = options.signing ? await options.signing.signFile(top, articles.map(headOf)) : undefined;
+  return {
+    ...top,
+    articles,
+    ...(damaged.length > 0 ? { damaged } : {}),
+    ...(sealed ? { signature: sealed.signature } : {}),
+    ...(sealed?.timestamps?.length ? { timestamps: sealed.timestamps } : {}),
+  };
 }
 
 /**
@@ -106,15 +155,19 @@ export async function* exportText(
   damaged: DamagedRecord[] = [],
 ): AsyncGenerator<string> {
   // The header as serializeExport writes the whole file, cut where the articles begin.
-  const head = serializeExport({ ...header(options), articles: [] }).replace(/\[\]\n\}\n$/, '[');
+  const top = header(options);
+  const head = serializeExport({ ...top, articles: [] }).replace(/\[\]\n\}\n$/, '[');
   let first = true;
   let pending = head;
+  // Only each article's key and head are kept for the file's signature: 100 bytes an article.
+  const heads: [string, string][] = [];
   for await (const batch of exportBatches(db, options, damaged)) {
     const out: string[] = [pending];
     pending = '';
     for (const article of batch) {
       out.push(first ? '\n    ' : ',\n    ');
       write(article, '    ', out);
+      heads.push(headOf(article));
       first = false;
     }
     yield out.join('');
@@ -123,6 +176,14 @@ export async function* exportText(
   if (damaged.length > 0) {
     tail.push(',\n  "damaged": ');
     write(damaged, '  ', tail);
+  }
+  const sealed = options.signing ? await options.signing.signFile(top, heads) : undefined;
+  if (sealed) {
+    tail.push(',\n  "signature": ', JSON.stringify(sealed.signature));
+    if (sealed.timestamps?.length) {
+      tail.push(',\n  "timestamps": ');
+      write(sealed.timestamps, '  ', tail);
+    }
   }
   tail.push('\n}\n');
   yield tail.join('');
@@ -138,23 +199,29 @@ async function readableVersions(
   stored: readonly StoredVersion[],
   texts: TextIndex,
   damaged: DamagedRecord[],
-): Promise<VersionRecord[]> {
-  const out: VersionRecord[] = [];
+): Promise<{ versions: VersionRecord[]; removed: ExportRemoved[] }> {
+  const versions: VersionRecord[] = [];
+  // A damaged version's text is left out, but its link stays: the chain still joins, and says a version is missing.
+  const removed: ExportRemoved[] = [];
+  const drop = (version: StoredVersion, problem: string) => {
+    damaged.push({ key, seq: version.seq, problem });
+    removed.push({ seq: version.seq, prev: version.chain.prev, hash: version.chain.hash, reason: 'damaged' });
+  };
   for (const version of stored) {
     let resolved: VersionRecord;
     try {
       resolved = resolveVersion(version, texts);
     } catch (error) {
-      damaged.push({ key, seq: version.seq, problem: `text cannot be read (${clip(String(error))})` });
+      drop(version, `text cannot be read (${clip(String(error))})`);
       continue;
     }
     if ((await contentHash(resolved)) !== version.hash) {
-      damaged.push({ key, seq: version.seq, problem: 'content does not match its hash' });
+      drop(version, 'content does not match its hash');
       continue;
     }
-    out.push(resolved);
+    versions.push(resolved);
   }
-  return out;
+  return { versions, removed };
 }
 
 function clip(text: string): string {
@@ -163,8 +230,18 @@ function clip(text: string): string {
 
 // Fields are copied one by one rather than spread, so nothing stored for internal use (captureCount, baseline,
 // captureId…) leaks into a file whose shape is a published format.
-function toExportArticle(article: ArticleRecord, versions: VersionRecord[], visits: VisitRecord[]): ExportArticle {
+function toExportArticle(
+  article: ArticleRecord,
+  versions: VersionRecord[],
+  visits: VisitRecord[],
+  damagedLinks: ExportRemoved[],
+): ExportArticle {
   const seqs = new Set(versions.map((version) => version.seq));
+  const removed: ExportRemoved[] = [
+    ...(article.pruned ?? []).map((link) => ({ seq: link.seq, prev: link.prev, hash: link.hash, reason: 'retention' as const })),
+    ...damagedLinks,
+  ].sort((a, b) => a.seq - b.seq);
+  const head = chainHead([...versions.map((version) => ({ seq: version.seq, hash: version.chain.hash })), ...removed]);
   return {
     key: article.key,
     // Stored URLs are already without tracking parameters (migration 7, the capture service); stripped again so no
@@ -181,6 +258,8 @@ function toExportArticle(article: ArticleRecord, versions: VersionRecord[], visi
     visits: visits
       .filter((visit) => seqs.has(visit.seq))
       .map((visit) => ({ time: isoTime(visit.time), seq: visit.seq, partial: visit.partial })),
+    ...(removed.length > 0 ? { removed } : {}),
+    ...(head ? { head } : {}),
   };
 }
 
@@ -190,7 +269,9 @@ function toExportVersion(version: VersionRecord): ExportVersion {
     sha256: version.hash,
     firstSeen: isoTime(version.firstSeen),
     lastSeen: isoTime(version.lastSeen),
-    url: stripTracking(version.url),
+    // As stored: captures strip tracking parameters before storing (and migration 7 stripped older ones), and the
+    // evidence chain covers the URL exactly as stored, so stripping it again under newer rules would break it.
+    url: version.url,
     headline: version.headline,
     dek: version.dek,
     byline: version.byline,
@@ -202,6 +283,11 @@ function toExportVersion(version: VersionRecord): ExportVersion {
     ...(version.truncated ? { truncated: true as const } : {}),
     extractor: { name: version.extractor.name, version: version.extractor.version, rules: version.extractor.rules },
     body: version.body.map((block) => ({ kind: block.kind, text: block.text })),
+    chain: {
+      prev: version.chain.prev,
+      hash: version.chain.hash,
+      ...(version.chain.chainedAt === undefined ? {} : { chainedAt: isoTime(version.chain.chainedAt) }),
+    },
   };
 }
 

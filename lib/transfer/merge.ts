@@ -7,15 +7,20 @@ import { unwrap } from 'idb';
 import type { ArticleRecord, PalimpsestDB, StoredVersion, VersionRecord, VisitRecord } from '../store/schema';
 import type { ImportResult, RecordTotals } from '../model/outcome';
 import type { ExportArticle, ExportVersion, ValidatedExport } from './format';
+
+type ExportChain = NonNullable<ExportVersion['chain']>;
 import { ofArticle, withWrite, type WriteTx } from '../store/transaction';
 import { mergedArticle, newArticle } from './merge-article';
 import { stripTracking } from '../model/url';
+import { relink, type ChainLink, type PrunedLink } from '../model/chain';
 import { searchRecord } from '../store/search';
 import { readTexts, resolveVersion, TextIndex, toStored, writeAdded, type Reference } from '../store/texts';
 
 export interface ImportOptions {
   /** Called after each article with the number of articles merged so far. */
   onProgress?: (done: number, total: number) => void;
+  /** The import's time: versions linked into a chain by it are marked chained then. Date.now() when absent. */
+  now?: number;
 }
 
 
@@ -54,6 +59,7 @@ export async function importHistory(
   options: ImportOptions = {},
 ): Promise<ImportResult> {
   const total = file.articles.length;
+  const now = options.now ?? Date.now();
   const result: ImportResult = {
     articles: total,
     versions: file.articles.reduce((n, article) => n + article.versions.length, 0),
@@ -72,7 +78,7 @@ export async function importHistory(
       const batch = file.articles.slice(start, start + READ_BATCH);
       const states = await Promise.all(batch.map((article) => (known.has(article.key) ? readKnown(tx, article.key) : null)));
       batch.forEach((article, i) => {
-        mergeArticle(tx, article, states[i] ?? null, result.added);
+        mergeArticle(tx, article, states[i] ?? null, result.added, now);
         options.onProgress?.(start + i + 1, total);
       });
       // Let the queued writes drain before queueing more: requests run in order, so once this one answers, all the
@@ -93,7 +99,8 @@ function readKnown(tx: WriteTx, key: string): Promise<Known> {
   ]).then(([existing, stored, storedVisits, texts]) => ({ existing, stored, storedVisits, texts }));
 }
 
-function toRecord(key: string, seq: number, version: ExportVersion): VersionRecord {
+/** A file's version as a record, without its chain link (linkFresh decides it). */
+function toRecord(key: string, seq: number, version: ExportVersion): Omit<VersionRecord, 'chain'> {
   return {
     key,
     seq,
@@ -117,7 +124,7 @@ function toRecord(key: string, seq: number, version: ExportVersion): VersionReco
 }
 
 /** Merges one article; synchronous, because everything it needs was read beforehand and its writes are queued. */
-function mergeArticle(tx: WriteTx, incoming: ExportArticle, known: Known | null, added: RecordTotals): void {
+function mergeArticle(tx: WriteTx, incoming: ExportArticle, known: Known | null, added: RecordTotals, now: number): void {
   const { key } = incoming;
   const { existing, stored, storedVisits, texts } = known ?? {
     existing: undefined,
@@ -125,15 +132,16 @@ function mergeArticle(tx: WriteTx, incoming: ExportArticle, known: Known | null,
     storedVisits: [],
     texts: new TextIndex(key),
   };
-  const versions = mergeVersions(incoming, existing, stored, texts);
+  const versions = mergeVersions(incoming, existing, stored, texts, now);
   const newVisits = newVisitsOf(incoming, storedVisits, versions.seqOf);
   countCaptures(versions.touched, newVisits, stored);
 
   const versionCount = stored.length + versions.fresh;
   const touched = [...versions.touched.values()];
-  const article = existing
+  const merged = existing
     ? mergedArticle(existing, incoming, versions.latestSeq, versionCount)
     : newArticle(incoming, versions.latestSeq, versionCount, touched, [...storedVisits, ...newVisits]);
+  const article = versions.pruned.length > 0 ? { ...merged, pruned: versions.pruned } : merged;
   queueWrites(tx, { key, texts, versions: touched, visits: newVisits, article });
   if (!existing) added.articles++;
   added.versions += versions.fresh;
@@ -149,6 +157,8 @@ interface MergedVersions {
   latestSeq: number;
   /** How many of the file's versions are new to the database. */
   fresh: number;
+  /** For a new article, the file's links of versions retention removed, kept so its chain still joins. */
+  pruned: PrunedLink[];
 }
 
 /**
@@ -161,6 +171,7 @@ function mergeVersions(
   existing: ArticleRecord | undefined,
   stored: StoredVersion[],
   texts: TextIndex,
+  now: number,
 ): MergedVersions {
   const byHash = new Map(stored.map((version) => [version.hash, version]));
   const keepSeqs = !existing && stored.length === 0;
@@ -169,7 +180,9 @@ function mergeVersions(
     touched: new Map(),
     latestSeq: stored.reduce((max, version) => Math.max(max, version.seq), existing?.latestSeq ?? 0),
     fresh: 0,
+    pruned: [],
   };
+  const fresh: { record: Omit<VersionRecord, 'chain'>; chain?: ExportChain; reference: Reference | undefined }[] = [];
   // New texts are stored as deltas against the version before them where that is smaller.
   const last = stored.reduce<StoredVersion | undefined>((a, b) => (a && a.seq > b.seq ? a : b), undefined);
   let reference: Reference | undefined = last && resolveVersion(last, texts);
@@ -181,13 +194,53 @@ function mergeVersions(
     } else {
       const seq = keepSeqs ? version.seq : ++merged.latestSeq;
       merged.seqOf.set(version.seq, seq);
-      merged.touched.set(seq, toStored(toRecord(incoming.key, seq, version), texts, reference));
+      fresh.push({ record: toRecord(incoming.key, seq, version), chain: version.chain, reference });
       merged.fresh++;
     }
     reference = version;
   }
-  if (keepSeqs) merged.latestSeq = incoming.versions.reduce((max, version) => Math.max(max, version.seq), 0);
+  if (keepSeqs) {
+    merged.latestSeq = incoming.versions.reduce((max, version) => Math.max(max, version.seq), 0);
+    // Retention's removed links keep the file's chain joined; a damaged version's link is dropped with its text.
+    merged.pruned = (incoming.removed ?? [])
+      .filter((link) => link.reason === 'retention')
+      .map(({ seq, prev, hash }) => ({ seq, prev, hash }));
+    merged.latestSeq = Math.max(merged.latestSeq, ...merged.pruned.map((link) => link.seq));
+  }
+  const links = linkFresh(fresh, keepSeqs ? merged.pruned : anchorOf(existing, last), now);
+  for (const { record, reference: ref } of fresh) {
+    merged.touched.set(record.seq, toStored({ ...record, chain: links.get(record.seq)! }, texts, ref));
+  }
   return merged;
+}
+
+/**
+ * The chain hash new versions of a known article link to: its latest version's (retention keeps it), or its latest
+ * removed link's. As a one-link list, so relink() treats it as what comes before them.
+ */
+function anchorOf(existing: ArticleRecord | undefined, last: StoredVersion | undefined): PrunedLink[] {
+  const pruned = existing?.pruned ?? [];
+  const lastPruned = pruned[pruned.length - 1];
+  if (last && (!lastPruned || last.seq > lastPruned.seq)) return [{ seq: 0, prev: last.chain.prev, hash: last.chain.hash }];
+  return lastPruned ? [{ ...lastPruned, seq: 0 }] : [];
+}
+
+/**
+ * Links the file's new versions into the article's chain. A version whose link the file carries and which comes out
+ * the same here (a new article, imported as exported) keeps it, with its chainedAt; any other is chained now.
+ */
+function linkFresh(
+  fresh: { record: Omit<VersionRecord, 'chain'>; chain?: ExportChain }[],
+  before: PrunedLink[],
+  now: number,
+): Map<number, ChainLink> {
+  const versions = fresh.map(({ record, chain }) => ({
+    ...record,
+    ...(chain
+      ? { chain: { prev: chain.prev, hash: chain.hash, ...(chain.chainedAt ? { chainedAt: Date.parse(chain.chainedAt) } : {}) } }
+      : {}),
+  }));
+  return relink(versions, before, now);
 }
 
 /** A stored version the file has too: its first and last sightings widened to cover both. */

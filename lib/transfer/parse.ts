@@ -6,13 +6,14 @@
 import * as v from 'valibot';
 import {
   EXPORT_FORMAT,
-  EXPORT_FORMAT_VERSION,
+  READ_FORMAT_VERSIONS,
   ExportFileSchema,
   MAX_NESTING,
   type ExportFile,
   type ValidatedExport,
 } from './format';
 import { CAPS } from '../model/limits';
+import { checkArticleChain } from './chain-check';
 import { isFurniture, normalizeText, type HashedContent } from '../model/normalize';
 
 
@@ -23,6 +24,11 @@ export interface ParseOptions {
   maxChars?: number;
   /** The time the file is checked against (no time may be more than a day after it); Date.now() when absent. */
   now?: number;
+  /**
+   * false skips the chain and content-hash checks, for the verifier (lib/evidence/verify.ts), which makes them itself
+   * article by article to name exactly what is broken. Never false on the way into the database.
+   */
+  integrity?: boolean;
 }
 
 /** No time in a history predates this: Palimpsest did not exist, and neither did the web pages it reads. */
@@ -58,10 +64,11 @@ export async function parseImport(text: string, options: ParseOptions = {}): Pro
   if (header) return fail(header);
   const result = v.safeParse(ExportFileSchema, data, { abortEarly: true });
   if (!result.success) return fail(describeIssue(result.issues[0]));
+  const integrity = options.integrity ?? true;
   const problem =
     checkTimes(result.output, options.now ?? Date.now()) ??
     checkConsistency(result.output) ??
-    (await checkHashes(result.output));
+    (integrity ? (checkChains(result.output) ?? (await checkHashes(result.output))) : null);
   if (problem) return fail(problem);
   return { ok: true, file: result.output as ValidatedExport };
 }
@@ -123,10 +130,10 @@ function checkHeader(data: unknown): string | null {
     return `Not a Palimpsest history file (format is ${show(header.format)}, expected "${EXPORT_FORMAT}")`;
   }
   if (!Object.hasOwn(header, 'formatVersion')) return 'Not a Palimpsest history file (formatVersion is missing)';
-  if (header.formatVersion !== EXPORT_FORMAT_VERSION) {
+  if (!(READ_FORMAT_VERSIONS as readonly unknown[]).includes(header.formatVersion)) {
     return (
       `Unsupported format version ${show(header.formatVersion)} ` +
-      `(this version of Palimpsest reads version ${EXPORT_FORMAT_VERSION})`
+      `(this version of Palimpsest reads versions ${READ_FORMAT_VERSIONS.join(' and ')})`
     );
   }
   return null;
@@ -234,6 +241,19 @@ function checkConsistency(file: ExportFile): string | null {
   return null;
 }
 
+/**
+ * Format 2 carries every article's evidence chain, and a file whose chain is broken was altered after export: it is
+ * refused whole, naming the first break. (Signatures and timestamps are the verifier's, lib/evidence/verify.ts.)
+ */
+function checkChains(file: ExportFile): string | null {
+  if (file.formatVersion !== 2) return null;
+  for (const [i, article] of file.articles.entries()) {
+    const broken = checkArticleChain(article);
+    if (broken) return `articles[${i}] (${clip(article.key, 80)}): ${broken.problem}`;
+  }
+  return null;
+}
+
 /** Hashes in parallel batches: crypto.subtle is async, and one promise per version at once would be wasteful. */
 const HASH_BATCH = 256;
 
@@ -282,6 +302,14 @@ export function canonicalContentCached(content: HashedContent, seen: NormalizedT
 async function sha256(text: string): Promise<string> {
   const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
   return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** The first of an article's versions whose sha256 is not the content hash of its text, or null. */
+export async function firstBadContentHash(article: ExportFile['articles'][number]): Promise<number | null> {
+  const seen = new NormalizedTexts();
+  const hashes = await Promise.all(article.versions.map((version) => sha256(canonicalContentCached(version, seen))));
+  const bad = article.versions.find((version, j) => hashes[j] !== version.sha256);
+  return bad ? bad.seq : null;
 }
 
 /** Evidence integrity: each sha256 must be the content hash (contentHash) of the text next to it. */

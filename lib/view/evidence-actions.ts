@@ -4,32 +4,24 @@
  * own read of the article; the key's fingerprint from the database, read-only.
  */
 import { extensionVersion } from '../platform/browsers';
-import type { PalimpsestDB, VersionRecord } from '../store/schema';
+import { readSigningKey } from '../store/keys';
+import type { VersionRecord } from '../store/schema';
 import type { ArticleBundle } from './data';
 import { openPageDb } from './data';
 import { reportFileName } from './file-name';
 import { latestUrl } from './list';
-import { buildReport, type ReportChain, type ReportLabels } from './report';
+import { buildReport, type ReportLabels } from './report';
 import { saveFile } from './transfer-actions';
 
-// TODO(issue 18): replace these two look-ups with static imports once the integrator's lib/store/keys.ts
-// (readSigningKey) and lib/diff/labels.ts (labelChange) are on main. Until then a missing module is no key and no
-// labels: the report says the installation has no key yet and leaves the labels out.
-type KeysModule = { readSigningKey?: (db: PalimpsestDB) => Promise<{ fingerprint: string } | null> };
+// TODO(issue 18): replace this look-up with a static import of labelChange once lib/diff/labels.ts is on main. Until
+// then a missing module is no labels, and the report leaves them out.
 type LabelsModule = { labelChange?: (older: VersionRecord, newer: VersionRecord) => ReportLabels };
-const keysModule = Object.values(import.meta.glob<KeysModule>('../store/keys.ts', { eager: true }))[0];
 const labelsModule = Object.values(import.meta.glob<LabelsModule>('../diff/labels.ts', { eager: true }))[0];
 
+/** The installation's signing key, if it has made one yet (the background makes it on first run). */
 async function signingKey(): Promise<{ fingerprint: string } | null> {
-  const read = keysModule?.readSigningKey;
-  if (!read) return null;
   const opened = await openPageDb();
-  return opened.ok ? read(opened.db) : null;
-}
-
-/** A stored version's chain link (VersionRecord.chain, issue 18), when the version has one. */
-function chainOf(version: VersionRecord): ReportChain | undefined {
-  return (version as VersionRecord & { chain?: ReportChain }).chain;
+  return opened.ok ? readSigningKey(opened.db) : null;
 }
 
 /**
@@ -44,8 +36,8 @@ export async function saveReport(bundle: ArticleBundle, pair: readonly [number, 
   const now = Date.now();
   const html = buildReport({
     article,
-    older: { ...older, chain: chainOf(older) },
-    newer: { ...newer, chain: chainOf(newer) },
+    older,
+    newer,
     labels: older.seq === newer.seq ? undefined : labelsModule?.labelChange?.(older, newer),
     key: await signingKey(),
     generatedAt: now,

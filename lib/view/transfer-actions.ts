@@ -6,6 +6,7 @@ import type { ImportReply } from '../protocol/messages';
 import type { DamagedRecord } from '../model/outcome';
 import { send } from '../protocol/send';
 import { exportFileName, exportText } from '../transfer/export';
+import { signingFor } from '../evidence/sign';
 import { openPageDb } from './data';
 import { formatBytes } from './format';
 import { CAPS } from '../model/limits';
@@ -33,11 +34,16 @@ async function download(keys: string[] | undefined, fileName: string, control: T
   // The file is written in pieces into a Blob, never as one string, whatever the history's size.
   const damaged: DamagedRecord[] = [];
   const parts: string[] = [];
+  const signing = await signingFor(opened.db, async () => {
+    const made = await send({ type: 'signing-key' });
+    if (!made.ok) throw new Error(made.message);
+  });
   const pieces = exportText(
     opened.db,
     {
       keys,
       version: extensionVersion(),
+      signing,
       onProgress: (done, total) => {
         onProgress?.(t('exportProgress', formatNumber(done), formatNumber(total)));
         onAmount?.(done, total);

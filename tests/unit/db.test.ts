@@ -15,6 +15,7 @@ import { recordOutcome } from './helpers/record';
 import { keysWithText, recordHas, searchRecord } from '../../lib/store/search';
 import { readTexts } from '../../lib/store/texts';
 import { contentHash, searchable } from '../../lib/model/normalize';
+import { chainHash } from '../../lib/model/chain';
 import type { Snapshot } from '../../lib/model/snapshot';
 import { ARTICLE_KEY, editParagraph, makeSnapshot, PARAGRAPHS, untracked } from './helpers/snapshots';
 
@@ -92,7 +93,7 @@ describe('migration 1 -> 2', () => {
       baseline: { seq: 1, visit: 2000, since: 1000 },
       lastOutcome: 'unchanged',
     };
-    const version: VersionRecord = {
+    const version: Omit<VersionRecord, 'chain'> = {
       key: ARTICLE_KEY,
       seq: 1,
       hash,
@@ -134,7 +135,7 @@ describe('migration 1 -> 2', () => {
     const db = await openHistoryDb(name);
     expect(db.version).toBe(DB_VERSION);
     expect(await db.get('articles', ARTICLE_KEY)).toEqual(untracked(article));
-    expect(await getVersions(db, ARTICLE_KEY)).toEqual([untracked(version)]);
+    expect((await getVersions(db, ARTICLE_KEY)).map(unchained)).toEqual([untracked(version)]);
     expect(await getVisits(db, ARTICLE_KEY)).toMatchObject(visits);
     // The new indexes were built over the existing records.
     expect(await db.getAllKeysFromIndex('articles', 'siteName', 'Example News')).toEqual([ARTICLE_KEY]);
@@ -156,8 +157,16 @@ async function storedTexts(db: PalimpsestDB, key: string): Promise<Map<string, T
 }
 
 /** Version records as schema versions 1–3 kept them (fields inline), for the snapshots given. */
-async function oldVersions(snapshots: Snapshot[]): Promise<VersionRecord[]> {
-  const versions: VersionRecord[] = [];
+/** A version without its chain link: what versions recorded before the chain (schema version 7) read back as. */
+function unchained<T extends { chain?: unknown }>(version: T): Omit<T, 'chain'> {
+  const { chain: _chain, ...rest } = version;
+  return rest;
+}
+const unchainedAll = (records: unknown[]): unknown[] =>
+  records.map((record) => (record && typeof record === 'object' && 'chain' in record ? unchained(record) : record));
+
+async function oldVersions(snapshots: Snapshot[]): Promise<Omit<VersionRecord, 'chain'>[]> {
+  const versions: Omit<VersionRecord, 'chain'>[] = [];
   for (const [i, snapshot] of snapshots.entries()) {
     const key = snapshot.key;
     versions.push({
@@ -224,9 +233,9 @@ describe('migration 2 -> 3 -> 4', () => {
 
     const db = await openHistoryDb(name);
     expect(db.version).toBe(DB_VERSION);
-    expect(await getVersions(db, ARTICLE_KEY)).toEqual(versions.slice(0, 3).map(untracked));
-    expect(await getVersions(db, 'https://other.example/a')).toEqual(versions.slice(3).map(untracked));
-    expect(await getVersion(db, ARTICLE_KEY, 2)).toEqual(untracked(versions[1]!));
+    expect((await getVersions(db, ARTICLE_KEY)).map(unchained)).toEqual(versions.slice(0, 3).map(untracked));
+    expect((await getVersions(db, 'https://other.example/a')).map(unchained)).toEqual(versions.slice(3).map(untracked));
+    expect(unchained((await getVersion(db, ARTICLE_KEY, 2))!)).toEqual(untracked(versions[1]!));
     // Eight paragraphs, the edited one (as a delta), a heading; metadata, two headlines, a dek, a byline.
     expect((await storedTexts(db, ARTICLE_KEY)).size).toBe(PARAGRAPHS.length + 7);
     expect([...(await keysWithText(db, 'TRIPLE the frequency'))]).toEqual([ARTICLE_KEY]);
@@ -281,8 +290,8 @@ describe('migration 3 -> 4', () => {
 
     const db = await openHistoryDb(name);
     expect(db.version).toBe(DB_VERSION);
-    expect(await getVersions(db, ARTICLE_KEY)).toEqual(versions.slice(0, 3).map(untracked));
-    expect(await getVersions(db, 'https://other.example/a')).toEqual(versions.slice(3).map(untracked));
+    expect((await getVersions(db, ARTICLE_KEY)).map(unchained)).toEqual(versions.slice(0, 3).map(untracked));
+    expect((await getVersions(db, 'https://other.example/a')).map(unchained)).toEqual(versions.slice(3).map(untracked));
     expect(await db.get('articles', ARTICLE_KEY)).toEqual(untracked(ARTICLE));
     // Version 4 records: refs for fields and body, the edited paragraph and headline as deltas, the unused squatter
     // gone.
@@ -369,7 +378,8 @@ describe('migration 5 -> 6', () => {
     expect(db.version).toBe(DB_VERSION);
     expect([...db.objectStoreNames]).toContain('meta');
     const after = await Promise.all((['articles', 'versions', 'visits', 'texts', 'search'] as const).map((s) => db.getAll(s)));
-    expect(after).toEqual(before);
+    // Migration 8 marks every version as chained then (tested on its own below); nothing else changes.
+    expect(after.map(unchainedAll)).toEqual(before.map(unchainedAll));
     expect(await db.count('meta')).toBe(0);
     expect((await getVersions(db, ARTICLE_KEY)).map((v) => v.seq)).toEqual([1, 2]);
     db.close();
@@ -409,8 +419,48 @@ describe('migration 6 -> 7', () => {
     expect((await db.get('articles', ARTICLE_KEY))?.urls).toEqual([`${ARTICLE_KEY}?id=4`]);
     const after = await getVersions(db, ARTICLE_KEY);
     expect(after.map((v) => v.url)).toEqual([`${ARTICLE_KEY}?id=4`, `${ARTICLE_KEY}?id=4`]);
-    expect(after.map(({ url: _u, ...rest }) => rest)).toEqual(before.map(({ url: _u, ...rest }) => rest));
+    expect(after.map(({ url: _u, chain: _c, ...rest }) => rest)).toEqual(before.map(({ url: _u, chain: _c, ...rest }) => rest));
     expect(await getVisits(db, ARTICLE_KEY)).toHaveLength(3);
+    db.close();
+  });
+});
+
+describe('migration 7 -> 8', () => {
+  test('links every version into its article chain in seq order, marked as chained at the migration, losing nothing', async () => {
+    const name = 'migration-7-to-8';
+    const v7 = await openDB<PalimpsestSchema>(name, 7, {
+      upgrade: (db, oldVersion, _newVersion, tx) => {
+        for (let v = oldVersion; v < 7; v++) migrations[v]!(db, tx);
+      },
+    });
+    await recordSnapshot(v7, makeSnapshot(), { now: 1000, captureId: 'v7-1' });
+    await recordSnapshot(v7, makeSnapshot({ body: editParagraph(2, (t) => `${t} Updated.`) }), { now: 2000, captureId: 'v7-2' });
+    await recordSnapshot(v7, makeSnapshot({ key: 'https://other.example/a', url: 'https://other.example/a' }), { now: 3000, captureId: 'v7-3' });
+    // As schema version 7 stored them: no chain.
+    for (const stored of await v7.getAll('versions')) {
+      const { chain: _chain, ...old } = stored;
+      await v7.put('versions', old as StoredVersion);
+    }
+    const before = (await getVersions(v7, ARTICLE_KEY)).map(unchained);
+    v7.close();
+
+    const start = Date.now();
+    const db = await openHistoryDb(name);
+    const after = await getVersions(db, ARTICLE_KEY);
+    expect(after.map(unchained)).toEqual(before);
+    expect(after[0]!.chain.prev).toBeNull();
+    expect(after[1]!.chain.prev).toBe(after[0]!.chain.hash);
+    for (const [i, version] of after.entries()) {
+      expect(version.chain.hash).toBe(chainHash(version, i === 0 ? null : after[i - 1]!.chain.hash));
+      expect(version.chain.chainedAt).toBeGreaterThanOrEqual(start);
+    }
+    const [other] = await getVersions(db, 'https://other.example/a');
+    expect(other!.chain.prev).toBeNull();
+    // A capture after the migration links to the migrated chain.
+    await recordSnapshot(db, makeSnapshot({ body: editParagraph(3, (t) => `${t} Later.`) }), { now: 4000, captureId: 'v8-1' });
+    const [, , third] = await getVersions(db, ARTICLE_KEY);
+    expect(third!.chain.prev).toBe(after[1]!.chain.hash);
+    expect(third!.chain.chainedAt).toBeUndefined();
     db.close();
   });
 });

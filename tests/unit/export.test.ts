@@ -88,7 +88,7 @@ describe('exportHistory', () => {
     const file = await exportAll(db);
     expect(file).toMatchObject({
       format: 'palimpsest-history',
-      formatVersion: 1,
+      formatVersion: 2,
       exportedAt: '2024-06-01T12:00:00.000Z',
       generator: { name: 'Palimpsest', version: '0.1.0' },
     });
@@ -218,7 +218,18 @@ describe('importHistory', () => {
     });
     const tampered = structuredClone(file);
     tampered.articles[1]!.versions[1]!.body[2]!.text += ' Or so the council claims.';
+    // Format 2 carries the evidence chain, which the edit breaks first; a format 1 file has only the content hash.
     expect(await parseImport(serializeExport(tampered))).toEqual({
+      ok: false,
+      error: expect.stringMatching(/^articles\[1\] \(https:\/\/www\.example-news\.com\/world\/2024\/harbour-bridge-closure\): version 2 was altered/) as string,
+    });
+    const v1 = structuredClone(tampered) as ExportFile;
+    v1.formatVersion = 1;
+    for (const article of v1.articles) {
+      delete article.head;
+      for (const version of article.versions) delete version.chain;
+    }
+    expect(await parseImport(serializeExport(v1))).toEqual({
       ok: false,
       error: 'articles[1].versions[1].sha256 does not match its content',
     });
@@ -264,8 +275,8 @@ describe('parseImport messages', () => {
     expect(await errorOf(edited((f) => Reflect.deleteProperty(f, 'format')))).toBe(
       'Not a Palimpsest history file (format is missing)',
     );
-    expect(await errorOf(edited((f) => (f.formatVersion = 2 as 1)))).toBe(
-      'Unsupported format version 2 (this version of Palimpsest reads version 1)',
+    expect(await errorOf(edited((f) => (f.formatVersion = 3 as 1)))).toBe(
+      'Unsupported format version 3 (this version of Palimpsest reads versions 1 and 2)',
     );
     expect(await errorOf(edited((f) => (f.articles[1]!.visits[0]!.seq = 7)))).toBe(
       'articles[1].visits[0].seq: this article has no version 7',

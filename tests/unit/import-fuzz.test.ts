@@ -201,7 +201,7 @@ const cases: fc.Arbitrary<Case> = fc.oneof(
       if (what === 'headline') version.headline = `${version.headline as string} (corrected)`;
       if (what === 'byline') version.byline = 'By Someone Else';
       if (what === 'body') (version.body as { text: string }[])[0]!.text += ' Not.';
-    }, /sha256 does not match its content/);
+    }, what === 'hash' ? /sha256 does not match its content/ : /was altered: its content does not match its chain hash/);
   }),
 );
 

@@ -109,12 +109,12 @@ describe('the index', () => {
     const before = `${'a'.repeat(100)} middle ${'b'.repeat(100)}`;
     const after = `${'a'.repeat(100)} MIDDLE changed ${'b'.repeat(100)}`;
     toStored(
-      { ...makeSnapshot({ body: [{ kind: 'p', text: before }] }), key: 'k', seq: 1, hash: 'h1', firstSeen: 1, lastSeen: 1, partial: false, captureCount: 1 },
+      { ...makeSnapshot({ body: [{ kind: 'p', text: before }] }), key: 'k', seq: 1, hash: 'h1', firstSeen: 1, lastSeen: 1, partial: false, captureCount: 1, chain: { prev: null, hash: 'c' } },
       texts,
     );
     const first = searchRecord(texts);
     toStored(
-      { ...makeSnapshot({ body: [{ kind: 'p', text: after }] }), key: 'k', seq: 2, hash: 'h2', firstSeen: 2, lastSeen: 2, partial: false, captureCount: 1 },
+      { ...makeSnapshot({ body: [{ kind: 'p', text: after }] }), key: 'k', seq: 2, hash: 'h2', firstSeen: 2, lastSeen: 2, partial: false, captureCount: 1, chain: { prev: null, hash: 'c' } },
       texts,
       { headline: makeSnapshot().headline, dek: makeSnapshot().dek, byline: makeSnapshot().byline, body: [{ kind: 'p', text: before }] },
     );

@@ -49,6 +49,7 @@ describe('versions', () => {
     lastSeen: seq + 1,
     partial: false,
     captureCount: 1,
+    chain: { prev: null, hash: `c${seq}` },
     ...overrides,
   });
 

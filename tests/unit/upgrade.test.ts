@@ -73,7 +73,10 @@ describe('opening a version-1 database with the current code', () => {
     for (const article of V1.articles) {
       expect(await getArticle(db, article.key)).toEqual(untracked(article));
       const versions = V1.versions.filter((v) => v.key === article.key).sort((a, b) => a.seq - b.seq);
-      expect(await getVersions(db, article.key)).toEqual(versions.map(untracked));
+      // Plus each version's evidence chain link, made by migration 8 (tests/unit/db.test.ts checks it).
+      const read = await getVersions(db, article.key);
+      expect(read.map(({ chain: _chain, ...rest }) => rest)).toEqual(versions.map(untracked));
+      for (const version of read) expect(version.chain.chainedAt).toBeGreaterThan(0);
       const visits = V1.visits.filter((v) => v.key === article.key).sort((a, b) => a.time - b.time);
       expect(await getVisits(db, article.key)).toEqual(visits);
     }

@@ -7,13 +7,16 @@ import { describe, expect, test } from 'vitest';
 import { brokenWhere, fileArticles, LISTED, verdictText } from '../../entrypoints/verify/check';
 
 const FINGERPRINT = '0123456789abcdef'.repeat(4);
+/** An intact file's result, as lib/evidence/verify.ts answers it. */
+const intact = (articles: number, versions: number) =>
+  ({ ok: true, articles, versions, removed: 0, chainedLater: 0, fingerprint: FINGERPRINT, exportedAt: '2026-03-01T10:00:00.000Z', timestamps: [] }) as const;
 
 describe('the verify page', () => {
   test('an intact file: articles, versions and the signing key, counted in words', () => {
-    expect(verdictText({ ok: true, articles: 1, versions: 2, fingerprint: FINGERPRINT, timestamps: [] })).toBe(
+    expect(verdictText({ ...intact(1, 2), timestamps: [] })).toBe(
       'Verified: 1 article, 2 versions, signed by key 0123 4567 89ab cdef 0123 4567 89ab cdef 0123 4567 89ab cdef 0123 4567 89ab cdef',
     );
-    expect(verdictText({ ok: true, articles: 1200, versions: 1, fingerprint: FINGERPRINT, timestamps: [] })).toMatch(
+    expect(verdictText({ ...intact(1200, 1), timestamps: [] })).toMatch(
       /^Verified: 1,200 articles, 1 version, /,
     );
   });
