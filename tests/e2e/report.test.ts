@@ -52,6 +52,8 @@ interface ReportView {
   ins: string;
   del: string;
   verify: string;
+  /** The signing key's fingerprint as the report gives it, or '' when it names none. */
+  fingerprint: string;
 }
 
 function readReport(): ReportView {
@@ -66,6 +68,7 @@ function readReport(): ReportView {
     ins: texts('.diff ins').join('\n'),
     del: texts('.diff del').join('\n'),
     verify: document.querySelector('section[aria-labelledby=verify]')?.textContent ?? '',
+    fingerprint: document.querySelector('.fingerprint')?.textContent ?? '',
   };
 }
 
@@ -91,8 +94,11 @@ function expectReport(view: ReportView, dump: DbDump): void {
   expect(view.verify).toContain('docs/evidence.md');
 }
 
-/** The exported file holds exactly the story, both its versions. */
-async function expectArticleExport(text: string, dump: DbDump): Promise<void> {
+/** The exported file holds exactly the story, both its versions, signed by the key the report names. */
+async function expectArticleExport(text: string, dump: DbDump, report: ReportView): Promise<void> {
+  const signer = (JSON.parse(text) as { signer?: { fingerprint: string } }).signer;
+  expect(signer?.fingerprint).toMatch(/^[0-9a-f]{64}$/);
+  expect(report.fingerprint).toBe(signer!.fingerprint.match(/.{4}/g)!.join(' '));
   expect(dump.articles.length).toBeGreaterThan(1);
   const parsed = await parseImport(text);
   expect(parsed.ok, parsed.ok ? '' : parsed.error).toBe(true);
@@ -155,7 +161,8 @@ describe('in Chromium', () => {
 
     const report = await browser.context.newPage();
     await report.goto(pathToFileURL(file).href);
-    expectReport(await report.evaluate(readReport), history);
+    const view = await report.evaluate(readReport);
+    expectReport(view, history);
     await report.close();
 
     const [exportDownload] = await Promise.all([
@@ -165,7 +172,7 @@ describe('in Chromium', () => {
     expect(exportDownload.suggestedFilename()).toMatch(EXPORT_NAME);
     exported = path.join(dir, exportDownload.suggestedFilename());
     await exportDownload.saveAs(exported);
-    await expectArticleExport(readFileSync(exported, 'utf8'), history);
+    await expectArticleExport(readFileSync(exported, 'utf8'), history, view);
     await popup.close();
   });
 
@@ -252,12 +259,13 @@ describe('in Firefox', () => {
     const report = await downloaded(REPORT_NAME);
     const reader = await ff.browser.newPage();
     await reader.goto(pathToFileURL(path.join(ff.downloadDir, report.name)).href, { waitUntil: 'load' });
-    expectReport(await reader.evaluate(readReport), history);
+    const view = await reader.evaluate(readReport);
+    expectReport(view, history);
     await reader.close();
 
     await click(popup, '[role=group] #export-article');
     const file = await downloaded(EXPORT_NAME);
-    await expectArticleExport(file.text, history);
+    await expectArticleExport(file.text, history, view);
     await popup.close();
 
     // The verify page checks the exported file and a copy with one word changed.
