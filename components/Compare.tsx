@@ -1,6 +1,6 @@
 // Compares two stored versions of an article: summary line, the diff (inline or side by side) and the timeline.
 import type { ComponentChildren } from 'preact';
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { VersionRecord } from '@/lib/store/schema';
 import { diffArticles } from '@/lib/diff/articles';
 import { labelChange } from '@/lib/diff/labels';
@@ -24,12 +24,14 @@ interface Props {
   children?: ComponentChildren;
   /** The level of the compared headline: 1 where it is the page's title (the popup), else 2. */
   headlineLevel?: Level;
+  /** Told the pair shown whenever it changes, e.g. so the change report covers what the reader is looking at. */
+  onPair?: (pair: [number, number]) => void;
 }
 
 const label = (v: VersionRecord) => t('compareVersion', v.seq, formatWhen(v.firstSeen));
 const short = (v: VersionRecord) => t('compareVersionShort', v.seq, formatWhen(v.firstSeen));
 
-export function Compare({ versions, initial, sideBySide = false, children, headlineLevel = 2 }: Props) {
+export function Compare({ versions, initial, sideBySide = false, children, headlineLevel = 2, onPair }: Props) {
   const latest = versions.at(-1)?.seq ?? 0;
   const [pair, setPair] = useState<[number, number]>(initial ?? [latest, latest]);
   const [full, setFull] = useState(false);
@@ -40,6 +42,7 @@ export function Compare({ versions, initial, sideBySide = false, children, headl
   const labels = useMemo(() => (older && newer ? labelChange(older, newer) : undefined), [older, newer]);
   const single = pair[0] === pair[1];
   const key = `${pair[0]}-${pair[1]}`;
+  useEffect(() => onPair?.(pair), [pair[0], pair[1]]);
 
   return (
     <HeadlineLevel.Provider value={headlineLevel}>

@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { NewTabNote } from '@/components/NewTabNote';
 import { Compare } from '@/components/Compare';
 import { Notice } from '@/components/Notice';
-import { exportArticle, exportedLine } from '@/lib/view/transfer-actions';
+import { EvidenceActions } from '@/components/EvidenceActions';
 import type { PalimpsestDB } from '@/lib/store/schema';
 import { loadArticle, type ArticleBundle } from '@/lib/view/data';
 import { isChanged, latestUrl } from '@/lib/view/list';
@@ -77,6 +77,19 @@ export function ArticleDetail({ db, articleKey, version, report, onDeleted }: Pr
   }
   const seqs = bundle.versions.map((v) => v.seq);
   const pair = defaultPair(articleState(null, bundle.article, bundle.lastVisit), seqs);
+  return <Detail key={articleKey} bundle={bundle} initial={pair} report={report} onDeleted={onDeleted} />;
+}
+
+interface DetailProps {
+  bundle: ArticleBundle;
+  initial: [number, number] | null;
+  report: (message: string) => void;
+  onDeleted: () => void;
+}
+
+function Detail({ bundle, initial, report, onDeleted }: DetailProps) {
+  // The versions compared on screen, which the change report covers.
+  const [pair, setPair] = useState(initial);
   const remove = async () => {
     if (!window.confirm(t('detailConfirmDelete', bundle.article.headline))) return;
     try {
@@ -87,24 +100,17 @@ export function ArticleDetail({ db, articleKey, version, report, onDeleted }: Pr
       report(t('detailDeleteFailed', String(error)));
     }
   };
-  const exportThis = () =>
-    exportArticle(bundle.article.key).then(
-      (damaged) => report(exportedLine(t('detailExported'), damaged)),
-      (error: unknown) => report(error instanceof Error ? error.message : String(error)),
-    );
 
   return (
     <section class="detail" aria-label={t('detailLabel')}>
       <Facts bundle={bundle} />
       <div class="detail-actions">
-        <button type="button" id="export-article" onClick={() => void exportThis()}>
-          {t('detailExport')}
-        </button>
+        <EvidenceActions bundle={bundle} pair={pair} report={report} />
         <button type="button" class="danger" id="delete-article" onClick={() => void remove()}>
           {t('detailDelete')}
         </button>
       </div>
-      <Compare key={articleKey} versions={bundle.versions} initial={pair} sideBySide />
+      <Compare key={bundle.article.key} versions={bundle.versions} initial={initial} sideBySide onPair={setPair} />
     </section>
   );
 }

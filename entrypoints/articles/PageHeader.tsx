@@ -3,6 +3,7 @@ import type { Ref } from 'preact';
 import { useRef } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { t } from '@/lib/platform/i18n';
+import { VERIFY_PAGE } from '@/lib/view/list';
 import { TransferProgress } from './TransferProgress';
 import type { HistoryActions } from './useHistoryActions';
 
@@ -53,6 +54,9 @@ export function PageHeader({ actions, detail, heading }: Props) {
         <button type="button" class="danger" id="clear-all" onClick={() => void actions.clearEverything()}>
           {t('historyClearAll')}
         </button>
+        <a href={browser.runtime.getURL(VERIFY_PAGE)} id="verify-link">
+          {t('verifyLink')}
+        </a>
         <button type="button" class="link" onClick={() => void browser.runtime.openOptionsPage()}>
           {t('settings')}
         </button>

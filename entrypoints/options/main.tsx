@@ -4,7 +4,7 @@ import { browser } from 'wxt/browser';
 import { localizePage } from '@/components/page';
 import { Slotted } from '@/components/Slotted';
 import { t } from '@/lib/platform/i18n';
-import { HISTORY_PAGE } from '@/lib/view/list';
+import { HISTORY_PAGE, VERIFY_PAGE } from '@/lib/view/list';
 import '@/components/style.css';
 import './options.css';
 import { ExcludedSites } from './ExcludedSites';
@@ -49,6 +49,9 @@ function Options() {
         <h2 id="signing">{t('optionsKey')}</h2>
         <p class="hint">{t('optionsKeyHint')}</p>
         <SigningKey />
+        <p>
+          <a href={browser.runtime.getURL(VERIFY_PAGE)}>{t('verifyLink')}</a>
+        </p>
       </section>
       <section aria-labelledby="storage">
         <h2 id="storage">{t('optionsStorage')}</h2>

@@ -1,7 +1,8 @@
 // The popup's view of a tracked article: one plain sentence about its state, then what changed, if anything.
-import { useMemo } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { Compare } from '@/components/Compare';
+import { EvidenceActions } from '@/components/EvidenceActions';
 import { NewTabNote } from '@/components/NewTabNote';
 import { diffArticles } from '@/lib/diff/articles';
 import type { ArticleBundle } from '@/lib/view/data';
@@ -32,19 +33,24 @@ function LiveBlogEntries({ bundle, from, to }: { bundle: ArticleBundle; from: nu
   );
 }
 
-function MoreVersions({ bundle, state }: Props) {
+function MoreVersions({ bundle, state, onPair }: Props & { onPair: (pair: [number, number]) => void }) {
   const seqs = bundle.versions.map((v) => v.seq);
   if (seqs.length < 2) return null;
   return (
     <details class="more">
       <summary>{t('popupCompareVersions', seqs.length)}</summary>
-      <Compare versions={bundle.versions} initial={defaultPair(state, seqs)} />
+      <Compare versions={bundle.versions} initial={defaultPair(state, seqs)} onPair={onPair} />
     </details>
   );
 }
 
 export function ArticleView({ bundle, state }: Props) {
   const { article } = bundle;
+  // The versions compared on screen, which the change report covers.
+  const [pair, setPair] = useState(() =>
+    state.kind === 'changed' ? ([state.from, state.to] as [number, number]) : defaultPair(state, bundle.versions.map((v) => v.seq)),
+  );
+  const evidence = <EvidenceActions bundle={bundle} pair={pair} />;
   const historyUrl = browser.runtime.getURL(HISTORY_PAGE) + articleHash(article.key);
   const openHistory = (event: Event) => {
     event.preventDefault();
@@ -71,13 +77,15 @@ export function ArticleView({ bundle, state }: Props) {
         )}
       </div>
       {state.kind === 'changed' ? (
-        <Compare versions={bundle.versions} initial={[state.from, state.to]} headlineLevel={1}>
+        <Compare versions={bundle.versions} initial={[state.from, state.to]} headlineLevel={1} onPair={setPair}>
           <p class="state-line state-changed">{changedLine(state)}</p>
+          {evidence}
         </Compare>
       ) : (
         <>
+          {evidence}
           {state.kind === 'liveblog' && <LiveBlogEntries bundle={bundle} from={state.from} to={state.to} />}
-          <MoreVersions bundle={bundle} state={state} />
+          <MoreVersions bundle={bundle} state={state} onPair={setPair} />
         </>
       )}
       <p class="popup-foot">

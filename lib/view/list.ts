@@ -103,6 +103,8 @@ export function rangeLabel(page: number, shown: number, total: number, size = PA
  * browser's own history page.
  */
 export const HISTORY_PAGE = '/articles.html';
+/** The page where a reader checks an exported file (entrypoints/verify). */
+export const VERIFY_PAGE = '/verify.html';
 
 /** articles.html#<encoded key> opens that article. */
 export function articleHash(key: string): string {

@@ -10,6 +10,9 @@ import { signingFor } from '../evidence/sign';
 import { openPageDb } from './data';
 import { formatBytes } from './format';
 import { CAPS } from '../model/limits';
+import type { ArticleRecord } from '../store/schema';
+import { articleExportName } from './file-name';
+import { latestUrl } from './list';
 
 export type Progress = (text: string) => void;
 
@@ -24,7 +27,7 @@ export interface TransferControl {
 }
 
 /** Downloads the file; resolves to the damaged records it had to leave out (empty when none), to show the reader. */
-async function download(keys: string[] | undefined, control: TransferControl = {}): Promise<DamagedRecord[]> {
+async function download(keys: string[] | undefined, fileName: string, control: TransferControl = {}): Promise<DamagedRecord[]> {
   const { onProgress, onAmount, signal } = control;
   const opened = await openPageDb();
   if (!opened.ok) throw new Error(opened.message);
@@ -53,11 +56,17 @@ async function download(keys: string[] | undefined, control: TransferControl = {
     parts.push(piece);
   }
   signal?.throwIfAborted();
-  const url = URL.createObjectURL(new Blob(parts, { type: 'application/json' }));
+  saveFile(fileName, parts, 'application/json');
+  return damaged;
+}
+
+/** Saves `parts` as a downloaded file named `fileName`, through a link the page clicks (no downloads permission). */
+export function saveFile(fileName: string, parts: BlobPart[], type: string): void {
+  const url = URL.createObjectURL(new Blob(parts, { type }));
   try {
     const link = document.createElement('a');
     link.href = url;
-    link.download = exportFileName(new Date());
+    link.download = fileName;
     link.rel = 'noopener';
     document.body.append(link);
     link.click();
@@ -66,7 +75,6 @@ async function download(keys: string[] | undefined, control: TransferControl = {
     // Give the browser a moment to start the download before the URL goes away.
     setTimeout(() => URL.revokeObjectURL(url), 60_000);
   }
-  return damaged;
 }
 
 /** How many records to name in a status line; the file names them all. */
@@ -89,12 +97,15 @@ export function exportedLine(done: string, damaged: readonly DamagedRecord[]): s
 
 /** Downloads every tracked article as palimpsest-history-YYYY-MM-DD.json. */
 export function exportAll(control: TransferControl = {}): Promise<DamagedRecord[]> {
-  return download(undefined, control);
+  return download(undefined, exportFileName(new Date()), control);
 }
 
-/** Downloads one article with all its versions and visits. */
-export function exportArticle(key: string, control: TransferControl = {}): Promise<DamagedRecord[]> {
-  return download([key], control);
+/**
+ * Downloads one article with all its versions and visits as palimpsest-<site>-YYYY-MM-DD.json: a file that can be
+ * checked on its own ("Export this article", in the popup and on the history page).
+ */
+export function exportArticle(article: Pick<ArticleRecord, 'key' | 'urls'>, control: TransferControl = {}): Promise<DamagedRecord[]> {
+  return download([article.key], articleExportName(latestUrl(article), new Date()), control);
 }
 
 /**

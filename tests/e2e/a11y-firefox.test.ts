@@ -58,6 +58,7 @@ const STATES: { name: string; file: () => string; ready: string; width?: number;
   { name: 'history, inline detail', file: () => `articles.html#${encodeURIComponent(changedKey)}`, ready: '.diff', width: 1200 },
   { name: 'history, side-by-side detail', file: () => `articles.html#${encodeURIComponent(changedKey)}`, ready: '.diff', width: 1200, sideBySide: true },
   { name: 'options', file: () => 'options.html', ready: '.usage', width: 800 },
+  { name: 'verify page', file: () => 'verify.html', ready: '#verify-file', width: 800 },
 ];
 
 async function auditState(state: (typeof STATES)[number], scheme: 'light' | 'dark'): Promise<void> {

@@ -100,6 +100,7 @@ const STATES: { name: string; file: () => string; ready: string; width?: number;
     },
   },
   { name: 'options', file: () => 'options.html', ready: '.usage', width: 800 },
+  { name: 'verify page', file: () => 'verify.html', ready: '#verify-file', width: 800 },
 ];
 
 describe('axe-core finds no violation', () => {
@@ -172,6 +173,7 @@ describe('reflow and contrast', () => {
       },
     },
     { name: 'the options page', file: () => 'options.html', ready: '.usage', shot: '' },
+    { name: 'the verify page', file: () => 'verify.html', ready: '#verify-file', shot: '' },
   ];
   for (const state of REFLOW) {
     test(`${state.name} fits 320 CSS px (400% zoom of 1280) without sideways scrolling`, async () => {
