@@ -28,7 +28,7 @@ export function SigningKey() {
   if ('error' in key) return <p class="notice notice-warn">{t('optionsKeyMissing', key.error)}</p>;
   return (
     <>
-      <dl class="usage">
+      <dl class="facts">
         <dt>{t('optionsKeyFingerprint')}</dt>
         <dd>
           <code class="fingerprint" data-fingerprint={key.fingerprint}>
