@@ -22,6 +22,7 @@ import {
   TimestampError,
   TST_INFO_OID,
 } from './timestamp-token';
+import { stampDigest } from '../model/stamp';
 
 export { TimestampError } from './timestamp-token';
 
@@ -177,4 +178,37 @@ function fail(problem: string): TokenCheck {
 
 function bigintOf(bytes: Uint8Array): bigint {
   return bytes.reduce((n, byte) => (n << 8n) | BigInt(byte), 0n);
+}
+
+/** A token as records and the export keep it: base64 of its DER. */
+export function tokenToBase64(token: Uint8Array): string {
+  let binary = '';
+  for (let i = 0; i < token.length; i += 0x8000) binary += String.fromCharCode(...token.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+/** The DER of a base64 token; throws a TimestampError when it is not base64. */
+export function tokenFromBase64(text: string): Uint8Array {
+  let binary: string;
+  try {
+    binary = atob(text);
+  } catch {
+    throw new TimestampError('The token is not base64');
+  }
+  return Uint8Array.from(binary, (c) => c.charCodeAt(0));
+}
+
+/**
+ * Checks a kept stamp: its token, verified offline, stamps the digest of exactly its leaves (lib/model/stamp.ts). A
+ * leaf proves that the article's chain up to that head existed at genTime; the verifier recomputes the leaves from
+ * the file and accepts a leaf whose head is any version's chain hash in that article.
+ */
+export async function verifyStamp(stamp: { leaves: readonly string[]; token: string }): Promise<TokenCheck> {
+  let der: Uint8Array;
+  try {
+    der = tokenFromBase64(stamp.token);
+  } catch (error) {
+    return fail((error as Error).message);
+  }
+  return verifyToken(der, stampDigest(stamp.leaves));
 }

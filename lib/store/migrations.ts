@@ -72,6 +72,11 @@ export const migrations: readonly Migration[] = [
   (_db, tx) => {
     afterEarlier(tx, () => stripStoredUrls(tx));
   },
+  // 8: a store for RFC 3161 trusted timestamps (lib/store/stamps.ts), empty until the reader names a timestamping
+  // service. Nothing existing changes.
+  (db) => {
+    db.createObjectStore('stamps', { keyPath: 'id', autoIncrement: true });
+  },
 ];
 
 /** The asynchronous part of the migrations running in one upgrade, chained so each starts after the previous one. */

@@ -6,6 +6,7 @@
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import type { OutcomeKind, RecordOutcome } from '../model/outcome';
 import type { Block, Extractor, MetaHeadlines } from '../model/snapshot';
+import type { ChainLink } from '../model/chain';
 import type { DeltaOp } from './delta';
 
 export const DB_NAME = 'palimpsest';
@@ -84,6 +85,8 @@ export interface StoredVersion {
   fields: [meta: string, headline: string, dek: string | null, byline: string | null];
   /** Body blocks as space-separated refs, each prefixed with its kind's letter unless a paragraph: "0 1 H2 3". */
   body: string;
+  /** The version's link in its article's evidence chain (lib/model/chain.ts); the article's head is its last one's. */
+  chain?: ChainLink;
 }
 
 /** The per-capture facts of a version that are neither its identity nor its text. */
@@ -125,11 +128,42 @@ export interface DroppedTally {
   lastKey: string;
 }
 
+/**
+ * One RFC 3161 trusted timestamp (lib/store/stamps.ts): the token a timestamping service returned for the digest of
+ * `leaves` (lib/model/stamp.ts stampDigest), each leaf one article's chain head at the time.
+ */
+export interface StampRecord {
+  id?: number;
+  /** When the token was received, epoch milliseconds (the token's own genTime is the time it proves). */
+  time: number;
+  tsaUrl: string;
+  /** Sorted, each once. */
+  leaves: string[];
+  /** The DER TimeStampToken (ContentInfo), base64. */
+  token: string;
+}
+
+/**
+ * Where stamping while capturing stands (lib/service/timestamps.ts), kept in the database because the background's
+ * worker forgets everything when it sleeps.
+ */
+export interface StampingState {
+  /** When a stamp was last asked for (successful or not): at most one request an hour. */
+  attemptedAt: number;
+  /** Articles whose chain head changed since their last stamp; their current heads go into the next one. */
+  pending: string[];
+  /** When the last token was stored. */
+  stampedAt?: number;
+  /** Why the last request failed, until one succeeds. */
+  error?: { time: number; message: string };
+}
+
 /** The meta store's records: small facts about the history as a whole, by name. */
 export interface MetaRecords {
   /** When retention last pruned (lib/service/retention.ts): kept here, as the background's memory is not. */
   prunedAt: number;
   dropped: DroppedTally;
+  stamping: StampingState;
 }
 export type MetaName = keyof MetaRecords;
 
@@ -162,6 +196,11 @@ export interface PalimpsestSchema extends DBSchema {
   meta: {
     key: MetaName;
     value: MetaRecords[MetaName];
+  };
+  /** Trusted timestamps, oldest first (lib/store/stamps.ts). */
+  stamps: {
+    key: number;
+    value: StampRecord;
   };
 }
 

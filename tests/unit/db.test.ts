@@ -22,7 +22,7 @@ describe('schema', () => {
   test('a fresh database has every store and index', async () => {
     const db = await openHistoryDb(DB_NAME, new IDBFactory());
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['articles', 'meta', 'search', 'texts', 'versions', 'visits']);
+    expect([...db.objectStoreNames].sort()).toEqual(['articles', 'meta', 'search', 'stamps', 'texts', 'versions', 'visits']);
     const tx = db.transaction(['articles', 'versions', 'visits']);
     expect([...tx.objectStore('articles').indexNames].sort()).toEqual(['lastVisit', 'siteName']);
     expect([...tx.objectStore('versions').indexNames]).toEqual(['byHash']);
@@ -411,6 +411,33 @@ describe('migration 6 -> 7', () => {
     expect(after.map((v) => v.url)).toEqual([`${ARTICLE_KEY}?id=4`, `${ARTICLE_KEY}?id=4`]);
     expect(after.map(({ url: _u, ...rest }) => rest)).toEqual(before.map(({ url: _u, ...rest }) => rest));
     expect(await getVisits(db, ARTICLE_KEY)).toHaveLength(3);
+    db.close();
+  });
+});
+
+describe('migration 7 -> 8', () => {
+  test('adds the stamps store for trusted timestamps, empty, losing nothing', async () => {
+    const name = 'migration-7-to-8';
+    const v7 = await openDB<PalimpsestSchema>(name, 7, {
+      upgrade: (db, oldVersion, _newVersion, tx) => {
+        for (let v = oldVersion; v < 7; v++) migrations[v]!(db, tx);
+      },
+    });
+    await recordSnapshot(v7, makeSnapshot(), { now: 1000, captureId: 'v7-1' });
+    await recordSnapshot(v7, makeSnapshot({ body: editParagraph(2, (t) => `${t} Updated.`) }), { now: 2000, captureId: 'v7-2' });
+    await v7.put('meta', 1500, 'prunedAt');
+    const stores = ['articles', 'versions', 'visits', 'texts', 'search', 'meta'] as const;
+    const before = await Promise.all(stores.map((s) => v7.getAll(s)));
+    expect([...v7.objectStoreNames]).not.toContain('stamps');
+    v7.close();
+
+    const db = await openHistoryDb(name);
+    expect(db.version).toBe(DB_VERSION);
+    expect(await Promise.all(stores.map((s) => db.getAll(s)))).toEqual(before);
+    expect(await db.count('stamps')).toBe(0);
+    // Keys are allocated by the store.
+    const id = await db.add('stamps', { time: 3000, tsaUrl: 'https://tsa.example/', leaves: ['a'], token: 'AA==' });
+    expect((await db.get('stamps', id))?.id).toBe(id);
     db.close();
   });
 });
