@@ -2,15 +2,13 @@
  * Trusted timestamps in real Chromium, as a reader turns them on: on the options page they name a timestamping
  * service (the local openssl TSA on 127.0.0.1) and save it; then they read an article, and the service receives one
  * request holding only the SHA-256 of that article's chain-head leaf, and a token that verifies against it is kept;
- * the options page shows it. Turning it off sends nothing more.
+ * the options page shows it. Turning it off sends nothing more. The local TSA's origin is granted in a copy of the
+ * build's manifest (buildGranting), as a headless browser cannot answer the permission prompt.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { TimeStampReq } from 'pkijs';
 import { loadFixture } from '../helpers/fixtures';
-import { startTsa, type LocalTsa } from '../helpers/tsa';
+import { buildGranting, startTsa, type LocalTsa } from '../helpers/tsa';
 import { CHROME_BUILD, launchWithExtension, visit, waitFor, type ExtensionBrowser } from './chromium';
 import { startPageServer, type PageServer } from './server';
 import { leafOf, stampDigest } from '../../lib/model/stamp';
@@ -20,30 +18,16 @@ import type { StampRecord } from '../../lib/store/schema';
 let browser: ExtensionBrowser;
 let server: PageServer;
 let tsa: LocalTsa;
-const build = mkdtempSync(path.join(tmpdir(), 'palimpsest-tsa-build-'));
-
-/**
- * The built extension with the local TSA's origin granted in advance: a headless browser cannot answer the permission
- * prompt that a reader sees, and Chrome resolves a request for an origin already granted at once, without one. The
- * extension code is the build's, byte for byte; only the manifest grants http://127.0.0.1/*.
- */
-function buildWithTsaGranted(): string {
-  cpSync(CHROME_BUILD, build, { recursive: true });
-  const file = path.join(build, 'manifest.json');
-  const manifest = JSON.parse(readFileSync(file, 'utf8')) as { host_permissions?: string[] };
-  manifest.host_permissions = [...(manifest.host_permissions ?? []), 'http://127.0.0.1/*'];
-  writeFileSync(file, JSON.stringify(manifest));
-  return build;
-}
+const granted = buildGranting(CHROME_BUILD, 'http://127.0.0.1/*');
 
 beforeAll(async () => {
   [server, tsa] = await Promise.all([startPageServer(), startTsa()]);
-  browser = await launchWithExtension({ build: buildWithTsaGranted() });
+  browser = await launchWithExtension({ build: granted.dir });
 });
 afterAll(async () => {
   await browser?.close();
   await Promise.all([server?.close(), tsa?.close()]);
-  rmSync(build, { recursive: true, force: true });
+  granted.remove();
 });
 
 /** The stamps store and each article's chain head, read in the extension's own origin. */

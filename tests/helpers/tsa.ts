@@ -8,7 +8,7 @@
  * Every request is kept (path, content type, body), so tests can check exactly what was sent.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -133,4 +133,19 @@ export async function startTsa(): Promise<LocalTsa> {
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * A copy of an extension build whose manifest grants `pattern` (e.g. http://127.0.0.1/*) at install: a headless
+ * browser cannot answer the permission prompt a reader sees, and both browsers resolve a request for an origin already
+ * granted at once, without one. The extension's code is the build's, byte for byte.
+ */
+export function buildGranting(build: string, pattern: string): { dir: string; remove(): void } {
+  const dir = mkdtempSync(path.join(tmpdir(), 'palimpsest-granted-build-'));
+  cpSync(build, dir, { recursive: true });
+  const file = path.join(dir, 'manifest.json');
+  const manifest = JSON.parse(readFileSync(file, 'utf8')) as { host_permissions?: string[] };
+  manifest.host_permissions = [...(manifest.host_permissions ?? []), pattern];
+  writeFileSync(file, JSON.stringify(manifest));
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
