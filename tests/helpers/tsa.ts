@@ -27,6 +27,8 @@ export interface LocalTsa {
   requests: TsaRequest[];
   /** The TSA certificates' subjects, as verifyToken reports them. */
   subjects: { rsa: string; ec: string };
+  /** A certificate (DER) and its RSA key (PKCS #8 DER): tsa-rsa (valid), tsa-noncritical, tsa-noeku. */
+  keyPair(name: 'tsa-rsa' | 'tsa-noncritical' | 'tsa-noeku'): { certificate: Uint8Array; key: Uint8Array };
   close(): Promise<void>;
 }
 
@@ -48,6 +50,13 @@ function makeCertificates(dir: string): void {
       '-days', '30', '-extfile', 'tsa-ext.cnf']);
   };
   sign('tsa-rsa', ['rsa:2048'], '/C=DE/O=Palimpsest tests/CN=Test TSA (RSA)');
+  // Certificates openssl ts refuses to sign with, for tokens the tests forge (tests/helpers/forge-token.ts).
+  writeFileSync(path.join(dir, 'tsa-ext.cnf'), 'basicConstraints=CA:false\nkeyUsage=critical,digitalSignature\nextendedKeyUsage=timeStamping\n');
+  sign('tsa-noncritical', ['rsa:2048'], '/CN=EKU not critical');
+  writeFileSync(path.join(dir, 'tsa-ext.cnf'), 'basicConstraints=CA:false\nkeyUsage=critical,digitalSignature\n');
+  sign('tsa-noeku', ['rsa:2048'], '/CN=No EKU');
+  writeFileSync(path.join(dir, 'tsa-ext.cnf'),
+    'basicConstraints=CA:false\nkeyUsage=critical,digitalSignature\nextendedKeyUsage=critical,timeStamping\nsubjectKeyIdentifier=hash\n');
   sign('tsa-ec', ['ec', '-pkeyopt', 'ec_paramgen_curve:P-256'], '/C=DE/O=Palimpsest tests/CN=Test TSA (EC)');
   const section = (name: string, key: string, essAlg: string, digests: string) => `[ ${name} ]
 dir = ${dir}
@@ -95,6 +104,12 @@ function reply(dir: string, section: string, query: Buffer): Promise<Buffer> {
   });
 }
 
+/** The DER inside a PEM file (its first block). */
+function pemBody(file: string): Uint8Array {
+  const base64 = readFileSync(file, 'utf8').split(/-----[A-Z ]+-----/)[1]!.replace(/\s+/g, '');
+  return new Uint8Array(Buffer.from(base64, 'base64'));
+}
+
 export async function startTsa(): Promise<LocalTsa> {
   const dir = mkdtempSync(path.join(tmpdir(), 'palimpsest-tsa-'));
   makeCertificates(dir);
@@ -126,6 +141,7 @@ export async function startTsa(): Promise<LocalTsa> {
     url: (section = 'rsa') => `${origin}/${section}`,
     requests,
     subjects: { rsa: 'C = DE, O = Palimpsest tests, CN = Test TSA (RSA)', ec: 'C = DE, O = Palimpsest tests, CN = Test TSA (EC)' },
+    keyPair: (name) => ({ certificate: pemBody(path.join(dir, `${name}.crt`)), key: pemBody(path.join(dir, `${name}.key`)) }),
     close: async () => {
       for (const response of hanging) response.destroy();
       server.closeAllConnections();

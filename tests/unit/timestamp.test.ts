@@ -9,6 +9,7 @@ import * as asn1js from 'asn1js';
 import { ContentInfo, TimeStampReq } from 'pkijs';
 import { parseToken, signerCertificate } from '../../lib/evidence/timestamp-token';
 import { startTsa, type LocalTsa } from '../helpers/tsa';
+import { forgeToken } from '../helpers/forge-token';
 import { makeRequest, newNonce, readResponse, TimestampError, verifyToken } from '../../lib/evidence/timestamp';
 import { requestToken } from '../../lib/evidence/timestamp-request';
 import { leafOf, stampDigest, stampDigestHex, stampDocument } from '../../lib/model/stamp';
@@ -182,3 +183,37 @@ function indexOf(haystack: Uint8Array, needle: Uint8Array): number {
   }
   return -1;
 }
+
+describe('a token whose signer is not a timestamping authority, or not the one it names, is refused', () => {
+  test('a token made as a TSA makes it verifies (so each variant below fails for its one reason)', async () => {
+    const token = await forgeToken(tsa.keyPair('tsa-rsa'), DIGEST);
+    expect(await verifyToken(token, DIGEST)).toMatchObject({ ok: true, tsa: tsa.subjects.rsa, serial: (4242).toString(16) });
+  });
+
+  test('the timeStamping key usage must be there and critical', async () => {
+    expect(await verifyToken(await forgeToken(tsa.keyPair('tsa-noncritical'), DIGEST), DIGEST)).toEqual({
+      ok: false,
+      problem: "the signing certificate's timeStamping key usage is not marked critical",
+    });
+    expect(await verifyToken(await forgeToken(tsa.keyPair('tsa-noeku'), DIGEST), DIGEST)).toEqual({
+      ok: false,
+      problem: 'the signing certificate is not a timestamping certificate (no extended key usage)',
+    });
+  });
+
+  test('the ESS attribute must name the signing certificate', async () => {
+    expect(await verifyToken(await forgeToken(tsa.keyPair('tsa-rsa'), DIGEST, { ess: 'other' }), DIGEST)).toMatchObject({
+      ok: false,
+      problem: expect.stringMatching(/ESS certificate hash mismatch/),
+    });
+    expect(await verifyToken(await forgeToken(tsa.keyPair('tsa-rsa'), DIGEST, { ess: 'none' }), DIGEST)).toMatchObject({
+      ok: false,
+      problem: expect.stringMatching(/no ESS signing-certificate attribute/),
+    });
+  });
+
+  test('the stamped time must lie within the certificate\'s validity', async () => {
+    const token = await forgeToken(tsa.keyPair('tsa-rsa'), DIGEST, { genTime: new Date('2001-01-01T00:00:00Z') });
+    expect(await verifyToken(token, DIGEST)).toMatchObject({ ok: false, problem: expect.stringMatching(/outside its certificate's validity/) });
+  });
+});
