@@ -23,7 +23,11 @@ export function Timestamps({ tsaUrl, onChange }: Props) {
   const field = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
-    void openPageDb().then(async (opened) => opened.ok && setSummary(await stampSummary(opened.db)));
+    const refresh = () => void openPageDb().then(async (opened) => opened.ok && setSummary(await stampSummary(opened.db)));
+    refresh();
+    // Tokens arrive while the reader reads elsewhere: count again when they come back to this page.
+    window.addEventListener('focus', refresh);
+    return () => window.removeEventListener('focus', refresh);
   }, [tsaUrl]);
 
   const save = (event: Event) => {
@@ -44,6 +48,8 @@ export function Timestamps({ tsaUrl, onChange }: Props) {
         }
         setError('');
         setInput(url);
+        // A service replaced by another on a different origin gets no more requests: give its permission back.
+        if (tsaUrl && originPattern(tsaUrl) !== originPattern(url)) await removeHostPermission(originPattern(tsaUrl));
         await onChange(url);
         setSaid(t('tsaOn', url));
       },
