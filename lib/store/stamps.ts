@@ -42,9 +42,10 @@ export function notePendingAndClaim(db: PalimpsestDB, key: string, now: number, 
       const head = await headOf(tx, pendingKey);
       if (head) heads.push({ key: pendingKey, head });
     }
-    // Articles deleted since, or not chained: nothing to stamp for them, so they leave the list.
+    // Articles deleted since, or not chained: nothing to stamp for them, so they leave the list. With nothing left,
+    // nothing is sent, and the hour has not started.
     const kept = pending.filter((k) => heads.some((h) => h.key === k));
-    await writeMeta(tx, 'stamping', { ...state, attemptedAt: now, pending: kept });
+    await writeMeta(tx, 'stamping', { ...state, attemptedAt: heads.length > 0 ? now : state.attemptedAt, pending: kept });
     return heads.length > 0 ? heads : null;
   });
 }

@@ -201,3 +201,18 @@ describe('with a real timestamping service', () => {
     expect(await verifyStamp({ ...stamp!, token: 'not base64!' })).toMatchObject({ ok: false });
   });
 });
+
+describe('an article without a chain head', () => {
+  test('is dropped from the pending list without a request, and does not start the hour', async () => {
+    const service = fakeService();
+    // Recorded, but not chained (as a history recorded before the chain existed, until its migration links it).
+    const recorded = await recordSnapshot(db, makeSnapshot(), { now: T0, captureId: 'unchained' });
+    if ('dropped' in recorded) throw new Error('dropped');
+    const result = await stampAfterCapture(db, { key: ARTICLE_KEY, outcome: recorded.outcome }, { tsaUrl: TSA_URL }, T0, service);
+    expect(result).toEqual({ kind: 'waiting' });
+    expect(service.digests).toEqual([]);
+    expect(await state()).toEqual({ attemptedAt: 0, pending: [] });
+    // Once it is chained, the next new version is stamped at once.
+    expect(await visit(edited(1), T0 + MINUTE, service)).toMatchObject({ kind: 'stamped' });
+  });
+});
