@@ -28,6 +28,9 @@ export default defineConfig({
     // "not_allowed" (Firefox 67+, Chrome) removes that choice. The background also checks sender.tab.incognito.
     incognito: 'not_allowed',
     permissions: ['storage', 'unlimitedStorage'],
+    // Asked for one origin at a time, only when the reader names a trusted-timestamp service (options page), and
+    // given back when they turn it off: https anywhere, or plain http on this computer.
+    optional_host_permissions: ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'],
     action: { default_title: '__MSG_actionTitle__' },
     ...(browser === 'firefox'
       ? {

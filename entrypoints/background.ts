@@ -14,6 +14,7 @@ import type { BackgroundMessage, Refusal, ReplyTo } from '@/lib/protocol/message
 import { parseMessage } from '@/lib/protocol/schema';
 import { actionApi, canUseIndexedDb, storageUnavailableMessage } from '@/lib/platform/browsers';
 import { createPruner } from '@/lib/service/retention';
+import { stampAfterCapture } from '@/lib/service/timestamps';
 import { checkContentSender, checkExtensionPageSender } from '@/lib/protocol/sender';
 import { ImportUploads } from '@/lib/service/import-upload';
 import { settingsItem } from '@/lib/platform/settings';
@@ -81,6 +82,13 @@ export default defineBackground(() => {
       void db()
         .then((d) => prune(d, settings, Date.now()))
         .catch((error: unknown) => console.warn('Palimpsest: pruning failed', error));
+      const { reply } = result;
+      if (reply.ok) {
+        // Trusted timestamps, when the reader named a service: after the answer, so the page never waits for it.
+        void db()
+          .then((d) => stampAfterCapture(d, { key: reply.key, outcome: reply.outcome }, settings, Date.now()))
+          .catch((error: unknown) => console.warn('Palimpsest: timestamping failed', error));
+      }
       await applyBadge(tabId, result.badge).catch(() => {
         // The tab may have closed while we recorded; the record itself is what matters.
       });

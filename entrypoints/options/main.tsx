@@ -1,4 +1,5 @@
-// Entry of the options page: pause recording, excluded sites, how long to keep history, and storage used.
+// Entry of the options page: pause recording, excluded sites, how long to keep history, trusted timestamps, and
+// storage used.
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { localizePage } from '@/components/page';
@@ -11,6 +12,7 @@ import { ExcludedSites } from './ExcludedSites';
 import { Retention } from './Retention';
 import { StorageUsed } from './StorageUsed';
 import { SigningKey } from './SigningKey';
+import { Timestamps } from './Timestamps';
 import { useSettings } from './useSettings';
 
 function Options() {
@@ -42,6 +44,10 @@ function Options() {
             <h2 id="keep">{t('optionsHistory')}</h2>
             <Retention days={settings.retentionDays} onChange={(retentionDays) => void update({ retentionDays })} />
             <p class="hint">{t('optionsHistoryHint')}</p>
+          </section>
+          <section aria-labelledby="timestamps">
+            <h2 id="timestamps">{t('optionsTimestamps')}</h2>
+            <Timestamps tsaUrl={settings.tsaUrl ?? null} onChange={(tsaUrl) => update({ tsaUrl })} />
           </section>
         </>
       )}

@@ -10,9 +10,14 @@ export interface Settings {
   excludedSites: string[];
   /** Keep history for this many days; null keeps it forever. */
   retentionDays: number | null;
+  /**
+   * The RFC 3161 timestamping service to stamp chain heads with (lib/service/timestamps.ts); null (the default) sends
+   * nothing. Settings stored before this field existed lack it: read it as `settings.tsaUrl ?? null`.
+   */
+  tsaUrl: string | null;
 }
 
-export const DEFAULT_SETTINGS: Settings = { paused: false, excludedSites: [], retentionDays: null };
+export const DEFAULT_SETTINGS: Settings = { paused: false, excludedSites: [], retentionDays: null, tsaUrl: null };
 
 export const settingsItem = storage.defineItem<Settings>('local:settings', {
   fallback: DEFAULT_SETTINGS,
@@ -55,4 +60,30 @@ export function isExcluded(settings: Settings, url: string): boolean {
     return false;
   }
   return settings.excludedSites.some((site) => host === site || host.endsWith(`.${site}`));
+}
+
+/** Hosts a plain-http timestamping service may be on: this computer only (a TSA the reader runs, and the tests'). */
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+/**
+ * The timestamping service URL the reader typed, normalised, or null when it is not one we send to: https only
+ * (what is sent is only a hash, but the reader's choice of service should not be visible to the network), or http on
+ * this computer; no user name or password in it, no fragment.
+ */
+export function tsaUrlFromInput(input: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(input.trim());
+  } catch {
+    return null;
+  }
+  const secure = url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK.has(url.hostname));
+  if (!secure || url.username || url.password || url.hash || !url.hostname) return null;
+  return url.href;
+}
+
+/** The host permission pattern the extension needs to POST to `url`: its scheme and host, any port and path. */
+export function originPattern(url: string): string {
+  const { protocol, hostname } = new URL(url);
+  return `${protocol}//${hostname}/*`;
 }

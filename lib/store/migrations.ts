@@ -80,6 +80,11 @@ export const migrations: readonly Migration[] = [
     const now = Date.now();
     afterEarlier(tx, () => chainVersions(tx, now));
   },
+  // 9: a store for RFC 3161 trusted timestamps (lib/store/stamps.ts), empty until the reader names a timestamping
+  // service. Nothing existing changes.
+  (db) => {
+    db.createObjectStore('stamps', { keyPath: 'id', autoIncrement: true });
+  },
 ];
 
 /** The asynchronous part of the migrations running in one upgrade, chained so each starts after the previous one. */

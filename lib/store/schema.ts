@@ -160,12 +160,43 @@ export interface SigningKeyRecord {
   createdAt: number;
 }
 
+/**
+ * One RFC 3161 trusted timestamp (lib/store/stamps.ts): the token a timestamping service returned for the digest of
+ * `leaves` (lib/model/stamp.ts stampDigest), each leaf one article's chain head at the time.
+ */
+export interface StampRecord {
+  id?: number;
+  /** When the token was received, epoch milliseconds (the token's own genTime is the time it proves). */
+  time: number;
+  tsaUrl: string;
+  /** Sorted, each once. */
+  leaves: string[];
+  /** The DER TimeStampToken (ContentInfo), base64. */
+  token: string;
+}
+
+/**
+ * Where stamping while capturing stands (lib/service/timestamps.ts), kept in the database because the background's
+ * worker forgets everything when it sleeps.
+ */
+export interface StampingState {
+  /** When a stamp was last asked for (successful or not): at most one request an hour. */
+  attemptedAt: number;
+  /** Articles whose chain head changed since their last stamp; their current heads go into the next one. */
+  pending: string[];
+  /** When the last token was stored. */
+  stampedAt?: number;
+  /** Why the last request failed, until one succeeds. */
+  error?: { time: number; message: string };
+}
+
 /** The meta store's records: small facts about the history as a whole, by name. */
 export interface MetaRecords {
   signingKey: SigningKeyRecord;
   /** When retention last pruned (lib/service/retention.ts): kept here, as the background's memory is not. */
   prunedAt: number;
   dropped: DroppedTally;
+  stamping: StampingState;
 }
 export type MetaName = keyof MetaRecords;
 
@@ -198,6 +229,11 @@ export interface PalimpsestSchema extends DBSchema {
   meta: {
     key: MetaName;
     value: MetaRecords[MetaName];
+  };
+  /** Trusted timestamps, oldest first (lib/store/stamps.ts). */
+  stamps: {
+    key: number;
+    value: StampRecord;
   };
 }
 

@@ -5,7 +5,7 @@
 import type { IDBPTransaction } from 'idb';
 import type { PalimpsestDB, PalimpsestSchema } from './schema';
 
-export const STORES = ['articles', 'versions', 'visits', 'texts', 'search', 'meta'] as const;
+export const STORES = ['articles', 'versions', 'visits', 'texts', 'search', 'meta', 'stamps'] as const;
 export type WriteTx = IDBPTransaction<PalimpsestSchema, typeof STORES, 'readwrite'>;
 
 /**

@@ -41,11 +41,14 @@ export interface LaunchOptions {
   prepareProfile?: (profileDir: string, uuid: string) => void;
   /** Starts again on a profile an earlier launch kept (close({ keepProfile: true })), extension origin and all. */
   reuse?: { profileDir: string; uuid: string };
+  /** Another build folder than .output/firefox-mv3 (e.g. a copy whose manifest grants a test server's origin). */
+  build?: string;
 }
 
 export async function launchFirefox(options: LaunchOptions = {}): Promise<FirefoxExtension> {
-  const manifestPath = path.join(FIREFOX_BUILD, 'manifest.json');
-  if (!existsSync(manifestPath)) throw new Error(`No extension build at ${FIREFOX_BUILD}: run "npm run build" first`);
+  const build = options.build ?? FIREFOX_BUILD;
+  const manifestPath = path.join(build, 'manifest.json');
+  if (!existsSync(manifestPath)) throw new Error(`No extension build at ${build}: run "npm run build" first`);
   if (!existsSync(FIREFOX)) throw new Error(`Firefox not found at ${FIREFOX}: apt-get install firefox-esr`);
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as {
     browser_specific_settings: { gecko: { id: string } };
@@ -81,7 +84,7 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<Firefo
     },
   });
   try {
-    await firefox.installExtension(FIREFOX_BUILD);
+    await firefox.installExtension(build);
   } catch (error) {
     await firefox.close();
     throw error;

@@ -19,7 +19,7 @@ import { parseImport } from '../../lib/transfer/parse';
 import { parseMessage } from '../../lib/protocol/schema';
 import { createPruner } from '../../lib/service/retention';
 import { checkContentSender, checkExtensionPageSender } from '../../lib/protocol/sender';
-import { DEFAULT_SETTINGS, isExcluded, settingsItem, siteFromInput, type Settings } from '../../lib/platform/settings';
+import { DEFAULT_SETTINGS, isExcluded, originPattern, settingsItem, siteFromInput, tsaUrlFromInput, type Settings } from '../../lib/platform/settings';
 import { captureOf, ARTICLE_KEY, PARAGRAPHS, makeSnapshot, paragraphs } from './helpers/snapshots';
 
 const EXT = 'palimpsest-id';
@@ -218,8 +218,18 @@ describe('capture service', () => {
 
 describe('settings', () => {
   beforeEach(() => fakeBrowser.reset());
-  test('default to recording everything, forever', async () => {
-    expect(await settingsItem.getValue()).toEqual({ paused: false, excludedSites: [], retentionDays: null });
+  test('default to recording everything, forever, and sending nothing (no timestamping service)', async () => {
+    expect(await settingsItem.getValue()).toEqual({ paused: false, excludedSites: [], retentionDays: null, tsaUrl: null });
+  });
+  test('a timestamping service must be https, or plain http on this computer', () => {
+    expect(tsaUrlFromInput(' https://TSA.example/tsr ')).toBe('https://tsa.example/tsr');
+    expect(tsaUrlFromInput('http://127.0.0.1:8080/tsa')).toBe('http://127.0.0.1:8080/tsa');
+    expect(tsaUrlFromInput('http://localhost/tsa')).toBe('http://localhost/tsa');
+    for (const bad of ['http://tsa.example/', 'ftp://tsa.example/', 'tsa.example', 'https://user:pw@tsa.example/', 'https://tsa.example/#x', '', 'javascript:alert(1)']) {
+      expect(tsaUrlFromInput(bad), bad).toBeNull();
+    }
+    expect(originPattern('https://tsa.example:8443/a/b?c')).toBe('https://tsa.example/*');
+    expect(originPattern('http://127.0.0.1:9000/tsa')).toBe('http://127.0.0.1/*');
   });
   test('excluded sites cover their subdomains and nothing else', () => {
     const settings = { ...DEFAULT_SETTINGS, excludedSites: [siteFromInput('https://www.Example.com/path')!] };

@@ -23,7 +23,7 @@ describe('schema', () => {
   test('a fresh database has every store and index', async () => {
     const db = await openHistoryDb(DB_NAME, new IDBFactory());
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['articles', 'meta', 'search', 'texts', 'versions', 'visits']);
+    expect([...db.objectStoreNames].sort()).toEqual(['articles', 'meta', 'search', 'stamps', 'texts', 'versions', 'visits']);
     const tx = db.transaction(['articles', 'versions', 'visits']);
     expect([...tx.objectStore('articles').indexNames].sort()).toEqual(['lastVisit', 'siteName']);
     expect([...tx.objectStore('versions').indexNames]).toEqual(['byHash']);
@@ -461,6 +461,33 @@ describe('migration 7 -> 8', () => {
     const [, , third] = await getVersions(db, ARTICLE_KEY);
     expect(third!.chain.prev).toBe(after[1]!.chain.hash);
     expect(third!.chain.chainedAt).toBeUndefined();
+    db.close();
+  });
+});
+
+describe('migration 8 -> 9', () => {
+  test('adds the stamps store for trusted timestamps, empty, losing nothing', async () => {
+    const name = 'migration-8-to-9';
+    const v8 = await openDB<PalimpsestSchema>(name, 8, {
+      upgrade: (db, oldVersion, _newVersion, tx) => {
+        for (let v = oldVersion; v < 8; v++) migrations[v]!(db, tx);
+      },
+    });
+    await recordSnapshot(v8, makeSnapshot(), { now: 1000, captureId: 'v8-1' });
+    await recordSnapshot(v8, makeSnapshot({ body: editParagraph(2, (t) => `${t} Updated.`) }), { now: 2000, captureId: 'v8-2' });
+    await v8.put('meta', 1500, 'prunedAt');
+    const stores = ['articles', 'versions', 'visits', 'texts', 'search', 'meta'] as const;
+    const before = await Promise.all(stores.map((s) => v8.getAll(s)));
+    expect([...v8.objectStoreNames]).not.toContain('stamps');
+    v8.close();
+
+    const db = await openHistoryDb(name);
+    expect(db.version).toBe(DB_VERSION);
+    expect(await Promise.all(stores.map((s) => db.getAll(s)))).toEqual(before);
+    expect(await db.count('stamps')).toBe(0);
+    // Keys are allocated by the store.
+    const id = await db.add('stamps', { time: 3000, tsaUrl: 'https://tsa.example/', leaves: ['a'], token: 'AA==' });
+    expect((await db.get('stamps', id))?.id).toBe(id);
     db.close();
   });
 });
