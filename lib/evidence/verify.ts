@@ -10,6 +10,9 @@ import { checkArticleChain } from '../transfer/chain-check';
 import type { ExportArticle, ExportFile } from '../transfer/format';
 import { firstBadContentHash, parseImport } from '../transfer/parse';
 import { articleStatement, ECDSA, fileStatement, P256, utf8 } from './statement';
+import { tokenFromBase64, verifyStamp, verifyToken, type TokenCheck } from './timestamp';
+import { leafOf } from '../model/stamp';
+import { sha256 } from '@noble/hashes/sha2.js';
 
 export interface VerifiedStamp {
   /** What the token stamps: 'file', or an article's key. */
@@ -35,15 +38,8 @@ export type VerifyResult =
     }
   | { ok: false; article?: string; seq?: number; problem: string };
 
-/** Checks RFC 3161 tokens; provided by lib/evidence/timestamp.ts once it exists, injected to keep this file pure. */
-export type TokenCheck = (
-  token: Uint8Array,
-  digest: Uint8Array,
-) => Promise<{ ok: true; genTime: Date; tsa: string } | { ok: false; problem: string }>;
-
 export interface VerifyOptions {
   now?: number;
-  checkToken?: TokenCheck;
 }
 
 export async function verifyFile(text: string, options: VerifyOptions = {}): Promise<VerifyResult> {
@@ -80,11 +76,23 @@ export async function verifyFile(text: string, options: VerifyOptions = {}): Pro
     chainedLater += article.versions.filter((version) => version.chain?.chainedAt).length;
   }
   const heads = file.articles.map((article) => [article.key, article.head!] as const);
-  if (!(await verify(file.signature, fileStatement(file, heads, fingerprint)))) {
+  const statement = fileStatement(file, heads, fingerprint);
+  if (!(await verify(file.signature, statement))) {
     return {
       ok: false,
       problem: "The file's signature does not match: an article was added, removed or reordered, or the file's header changed.",
     };
+  }
+  const timestamps: VerifiedStamp[] = [];
+  for (const [i, { token }] of (file.timestamps ?? []).entries()) {
+    const check = await checkToken(token, sha256(utf8(statement)));
+    if (!check.ok) return { ok: false, problem: `The file's timestamp ${i + 1} does not verify: ${check.problem}` };
+    timestamps.push({ covers: 'file', ok: true, genTime: check.genTime.toISOString(), tsa: check.tsa });
+  }
+  for (const article of file.articles) {
+    const stamped = await checkStamps(article);
+    if ('problem' in stamped) return { ok: false, article: article.key, problem: stamped.problem };
+    timestamps.push(...stamped.verified);
   }
   return {
     ok: true,
@@ -94,8 +102,38 @@ export async function verifyFile(text: string, options: VerifyOptions = {}): Pro
     chainedLater,
     fingerprint,
     exportedAt: file.exportedAt,
-    timestamps: [],
+    timestamps,
   };
+}
+
+async function checkToken(token: string, digest: Uint8Array): Promise<TokenCheck> {
+  try {
+    return await verifyToken(tokenFromBase64(token), digest);
+  } catch (error) {
+    return { ok: false, problem: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+/**
+ * An article's stamps: each must hold the leaf of one of the article's own chain hashes (lib/model/stamp.ts), and its
+ * token must stamp exactly its leaves. The other leaves are other articles', as opaque hashes.
+ */
+async function checkStamps(article: ExportArticle): Promise<{ verified: VerifiedStamp[] } | { problem: string }> {
+  const own = new Set(
+    [...article.versions.map((v) => v.chain?.hash), ...(article.removed ?? []).map((r) => r.hash)]
+      .filter((hash): hash is string => Boolean(hash))
+      .map((hash) => leafOf(article.key, hash)),
+  );
+  const verified: VerifiedStamp[] = [];
+  for (const [i, stamp] of (article.stamps ?? []).entries()) {
+    if (!stamp.leaves.some((leaf) => own.has(leaf))) {
+      return { problem: `timestamp ${i + 1} does not cover any version of this article` };
+    }
+    const check = await verifyStamp(stamp);
+    if (!check.ok) return { problem: `timestamp ${i + 1} does not verify: ${check.problem}` };
+    verified.push({ covers: article.key, ok: true, genTime: check.genTime.toISOString(), tsa: check.tsa });
+  }
+  return { verified };
 }
 
 /**

@@ -7,6 +7,7 @@ import type { DamagedRecord } from '../model/outcome';
 import { send } from '../protocol/send';
 import { exportFileName, exportText } from '../transfer/export';
 import { signingFor } from '../evidence/sign';
+import { settingsItem } from '../platform/settings';
 import { openPageDb } from './data';
 import { formatBytes } from './format';
 import { CAPS } from '../model/limits';
@@ -34,10 +35,17 @@ async function download(keys: string[] | undefined, fileName: string, control: T
   // The file is written in pieces into a Blob, never as one string, whatever the history's size.
   const damaged: DamagedRecord[] = [];
   const parts: string[] = [];
-  const signing = await signingFor(opened.db, async () => {
-    const made = await send({ type: 'signing-key' });
-    if (!made.ok) throw new Error(made.message);
-  });
+  // With a timestamping service set, the file statement's hash is stamped too (lib/evidence/sign.ts); a service that
+  // does not answer leaves the file unstamped, never unexported.
+  const { tsaUrl } = await settingsItem.getValue();
+  const signing = await signingFor(
+    opened.db,
+    async () => {
+      const made = await send({ type: 'signing-key' });
+      if (!made.ok) throw new Error(made.message);
+    },
+    { tsaUrl: tsaUrl ?? null, onStampFailed: (error) => console.warn('Palimpsest: the export could not be timestamped', error) },
+  );
   const pieces = exportText(
     opened.db,
     {

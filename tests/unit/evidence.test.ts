@@ -7,7 +7,7 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import fc from 'fast-check';
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import canonicalize from 'canonicalize';
 import { chainDocument, chainHash, type ChainedFacts } from '../../lib/model/chain';
 import { openHistoryDb } from '../../lib/store/open';
@@ -24,6 +24,11 @@ import { verifyFile } from '../../lib/evidence/verify';
 import { ensureSigningKey, readSigningKey } from '../../lib/store/keys';
 import type { Snapshot } from '../../lib/model/snapshot';
 import { ARTICLE_KEY, editParagraph, makeSnapshot } from './helpers/snapshots';
+import { startTsa, type LocalTsa } from '../helpers/tsa';
+import { leafOf, stampDigest } from '../../lib/model/stamp';
+import { requestToken } from '../../lib/evidence/timestamp-request';
+import { tokenToBase64 } from '../../lib/evidence/timestamp';
+import { addStamp } from '../../lib/store/stamps';
 
 const T0 = Date.UTC(2024, 4, 14, 9, 30);
 const NOW = Date.UTC(2024, 5, 1, 12);
@@ -312,5 +317,64 @@ describe('signed export and the verifier', () => {
       });
       expect(v1.ok).toBe(false);
     });
+  });
+});
+
+describe('trusted timestamps in a signed export (a local openssl TSA)', () => {
+  let tsa: LocalTsa;
+  beforeAll(async () => {
+    tsa = await startTsa();
+  }, 60_000);
+  afterAll(() => tsa?.close());
+
+  test("the stamps kept while capturing travel with their article, the export's own stamp with the file, and all verify", async () => {
+    await record([A, B]);
+    await record([OTHER]);
+    const key = ARTICLE_KEY;
+    const head = (await getVersions(db, key)).at(-1)!.chain.hash;
+    const otherHead = (await getVersions(db, OTHER.key))[0]!.chain.hash;
+    // A stamp made while capturing: this article's head and the other article's, as opaque leaves.
+    const leaves = [leafOf(key, head), leafOf(OTHER.key, otherHead)].sort();
+    const token = await requestToken(tsa.url(), stampDigest(leaves));
+    await addStamp(db, { time: T0, tsaUrl: tsa.url(), leaves, token: tokenToBase64(token) });
+    const signing = await signingFor(db, ensureSigningKey, { tsaUrl: tsa.url() });
+    let text = '';
+    for await (const piece of exportText(db, { now: NOW, version: '1.0', signing, keys: [key] })) text += piece;
+    const file = JSON.parse(text) as ExportFile;
+    expect(file.timestamps).toHaveLength(1);
+    expect(file.articles[0]!.stamps).toEqual([{ leaves, token: tokenToBase64(token) }]);
+    const result = await verifyFile(text, { now: NOW });
+    expect(result).toMatchObject({ ok: true, articles: 1 });
+    expect(result.ok && result.timestamps.map((s) => [s.covers, s.ok, s.tsa])).toEqual([
+      ['file', true, tsa.subjects.rsa],
+      [key, true, tsa.subjects.rsa],
+    ]);
+    // What the service received for the export: only the hash of the file statement.
+    expect(tsa.requests).toHaveLength(2);
+
+    // A stamp moved to an article it does not cover, or a token of another digest, is refused.
+    const moved = structuredClone(file);
+    moved.articles[0]!.stamps![0]!.leaves = [leafOf('https://elsewhere.example/', head)];
+    expect(await verifyFile(JSON.stringify(moved), { now: NOW })).toMatchObject({ ok: false, article: key });
+    const swapped = structuredClone(file);
+    swapped.timestamps = [{ token: file.articles[0]!.stamps![0]!.token }];
+    const refused = await verifyFile(JSON.stringify(swapped), { now: NOW });
+    expect(refused.ok).toBe(false);
+    expect(!refused.ok && refused.problem).toMatch(/timestamp 1 does not verify/);
+  });
+
+  test('a service that does not answer leaves the file signed but unstamped', async () => {
+    await record([A]);
+    const failures: unknown[] = [];
+    const signing = await signingFor(db, ensureSigningKey, {
+      tsaUrl: 'http://127.0.0.1:9/',
+      requestToken: () => Promise.reject(new Error('connection refused')),
+      onStampFailed: (error) => failures.push(error),
+    });
+    let text = '';
+    for await (const piece of exportText(db, { now: NOW, signing })) text += piece;
+    expect(failures).toHaveLength(1);
+    expect(JSON.parse(text)).not.toHaveProperty('timestamps');
+    expect(await verifyFile(text, { now: NOW })).toMatchObject({ ok: true, timestamps: [] });
   });
 });
