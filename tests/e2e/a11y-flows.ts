@@ -120,8 +120,11 @@ export async function timelineFlow(page: KeyPage): Promise<void> {
 /** Moving backwards through the popup, nothing focused is hidden under its sticky header. */
 export async function stickyHeaderFlow(page: KeyPage): Promise<void> {
   const stops = await page.evaluate(() => document.querySelectorAll('a[href], button, summary, input').length, null);
-  for (let i = 0; i < stops; i++) await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  const first = await focused(page);
+  for (let i = 1; i < stops; i++) await page.keyboard.press('Tab');
   let checked = 0;
+  let last = null;
   for (let i = 0; i < stops; i++) {
     await page.keyboard.down('Shift');
     await page.keyboard.press('Tab');
@@ -130,10 +133,13 @@ export async function stickyHeaderFlow(page: KeyPage): Promise<void> {
     const f = await focused(page);
     if (!f) continue;
     expect(await focusObscured(page), `${f.tag} "${f.text.slice(0, 40)}" is under the header`).toBe(false);
+    last = f;
     checked++;
   }
   expect(checked).toBeGreaterThan(5);
-  expect(await page.evaluate(() => scrollY, null)).toBeLessThan(5);
+  // The walk got all the way back to the first stop (which may sit in the sticky header itself, so the page need not
+  // scroll back to its top to show it).
+  expect(last).toEqual(first);
 }
 
 /**

@@ -10,6 +10,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { CAPS } from '../../lib/model/limits';
 import { parseImport } from '../../lib/transfer/parse';
+import type { ExportFile } from '../../lib/transfer/format';
 import { insertSentence, loadFixture, parseHtml, serialize } from '../helpers/fixtures';
 import { dumpDb, launchWithExtension, visit, waitFor, type DbDump, type ExtensionBrowser } from './chromium';
 import { startPageServer, type PageServer } from './server';
@@ -33,6 +34,19 @@ async function historyPage(browser: ExtensionBrowser): Promise<Page> {
   const page = await browser.context.newPage();
   await page.goto(`chrome-extension://${browser.extensionId}/articles.html`);
   return page;
+}
+
+/** The file as format 1 wrote it: without the evidence chain, signatures, timestamps and labels. */
+function asFormat1(file: ExportFile): ExportFile {
+  const { signer: _signer, signature: _signature, timestamps: _timestamps, ...rest } = file;
+  return {
+    ...rest,
+    formatVersion: 1,
+    articles: file.articles.map(({ head: _h, signature: _s, stamps: _st, removed: _r, ...article }) => ({
+      ...article,
+      versions: article.versions.map(({ chain: _c, labels: _l, ...version }) => version),
+    })),
+  };
 }
 
 /** What must survive a round trip: every article, version (by hash) and visit. */
@@ -81,7 +95,7 @@ test('importing it into a fresh profile restores the same history; a corrupt fil
     expect(essence(restored)).toEqual(essence(await dumpDb(await source.worker())));
 
     const corrupt = path.join(dir, 'corrupt.json');
-    writeFileSync(corrupt, readFileSync(exportedPath, 'utf8').replace('"formatVersion": 1', '"formatVersion": "one"'));
+    writeFileSync(corrupt, readFileSync(exportedPath, 'utf8').replace('"formatVersion": 2', '"formatVersion": "one"'));
     await page.setInputFiles('input[type=file]', corrupt);
     await expect.poll(() => page.locator('p.page-status').textContent(), { timeout: 20_000 }).toMatch(/^Import failed: Unsupported format version/);
     writeFileSync(corrupt, '{"format": "palimpsest-history", "formatVersion": 1, "articles": [');
@@ -91,7 +105,9 @@ test('importing it into a fresh profile restores the same history; a corrupt fil
 
     // A file larger than one message chunk (CAPS.importChunk characters) arrives in pieces and imports whole: the
     // article copied under other addresses (a version's hash covers its text, not its URL, so each copy is valid).
-    const file = JSON.parse(readFileSync(exportedPath, 'utf8')) as { articles: { key: string; urls: string[]; versions: { url: string }[] }[] };
+    // Copies under other keys and URLs would break format 2's evidence chain (it covers both), so the copies are
+    // written as a format 1 file, which Palimpsest still reads.
+    const file = asFormat1(JSON.parse(readFileSync(exportedPath, 'utf8')) as ExportFile);
     const original = file.articles[0]!;
     const copies = Math.ceil((2.5 * CAPS.importChunk) / JSON.stringify(original).length);
     file.articles = Array.from({ length: copies }, (_, i) => {

@@ -5,7 +5,12 @@
  * the options page shows it. Turning it off sends nothing more. The local TSA's origin is granted in a copy of the
  * build's manifest (buildGranting), as a headless browser cannot answer the permission prompt.
  */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import type { ExportFile } from '../../lib/transfer/format';
 import { TimeStampReq } from 'pkijs';
 import { loadFixture } from '../helpers/fixtures';
 import { buildGranting, startTsa, type LocalTsa } from '../helpers/tsa';
@@ -95,6 +100,25 @@ test('a reader turns timestamps on, reads an article, and a verifying token for 
   await shown.waitFor();
   expect(await shown.textContent()).toContain('Timestamps kept1');
 
+  // Export from the history page: the file statement is stamped too (one more request), the article carries its
+  // stamp, and the standalone verifier checks both tokens offline.
+  const history = await browser.context.newPage();
+  await history.goto(`chrome-extension://${browser.extensionId}/articles.html`);
+  await history.locator('#export-all').waitFor();
+  const [download] = await Promise.all([history.waitForEvent('download'), history.click('#export-all')]);
+  const exported = path.join(mkdtempSync(path.join(tmpdir(), 'palimpsest-stamped-')), download.suggestedFilename());
+  await download.saveAs(exported);
+  await history.close();
+  expect(tsa.requests).toHaveLength(2);
+  const file = JSON.parse(readFileSync(exported, 'utf8')) as ExportFile;
+  expect(file.timestamps).toHaveLength(1);
+  expect(file.articles[0]!.stamps?.[0]?.leaves).toEqual(leaves);
+  const run = spawnSync(process.execPath, [path.resolve('node_modules/tsx/dist/cli.mjs'), 'bin/verify.ts', exported], { encoding: 'utf8' });
+  expect(run.stdout).toMatch(/^verified: 1 article, 1 version, signed by key [0-9a-f]{64}$/m);
+  expect(run.stdout).toContain(`timestamp of file: `);
+  expect(run.stdout).toContain(`timestamp of ${key}: `);
+  expect(run.status).toBe(0);
+
   // Off: the permission is given back and later captures send nothing.
   await options.getByRole('button', { name: 'Turn off' }).click();
   await options.getByText('Off: nothing is sent.').waitFor();
@@ -102,5 +126,5 @@ test('a reader turns timestamps on, reads an article, and a verifying token for 
   const other = await visit(browser.context, server.url('/news/other'));
   await waitFor(async () => ((await readStamps()).heads.length === 2 ? true : null), 'the second article');
   await other.waitForTimeout(1000);
-  expect(tsa.requests).toHaveLength(1);
+  expect(tsa.requests).toHaveLength(2);
 });
