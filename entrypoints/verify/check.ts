@@ -2,7 +2,7 @@
 // `npm run verify`), run on the file's text in this page; the verdict in words; and the list of the file's articles to
 // show beside it.
 import { formatNumber, t, tn } from '@/lib/platform/i18n';
-import { formatFingerprint } from '@/lib/view/report';
+import { groupedFingerprint } from '@/lib/store/keys';
 import { verifyFile, type VerifyResult } from '@/lib/evidence/verify';
 
 export type { VerifyResult };
@@ -41,7 +41,7 @@ export function fileArticles(text: string): FileArticle[] {
 /** "Verified: 3 articles, 7 versions, signed by key ab12 cd34 …", or that the file is not verified. */
 export function verdictText(result: VerifyResult): string {
   return result.ok
-    ? t('verifyOk', tn('verifyArticles', result.articles), tn('verifyVersions', result.versions), formatFingerprint(result.fingerprint))
+    ? t('verifyOk', tn('verifyArticles', result.articles), tn('verifyVersions', result.versions), groupedFingerprint(result.fingerprint))
     : t('verifyBroken');
 }
 

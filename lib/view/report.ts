@@ -7,6 +7,7 @@
  */
 import type { ChangeLabels } from '../diff/types';
 import { labelTags } from './labels';
+import { groupedFingerprint } from '../store/keys';
 import { diffArticles } from '../diff/articles';
 import type { BlockChange, Segment } from '../diff/types';
 import type { Block, MetaHeadlines } from '../model/snapshot';
@@ -61,11 +62,6 @@ const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;'
 /** Text made safe for an HTML text node or a quoted attribute. */
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
-}
-
-/** "ab12 cd34 …": a fingerprint in groups of four hex digits, as a person reads it aloud or compares it. */
-export function formatFingerprint(fingerprint: string): string {
-  return (fingerprint.toLowerCase().match(/.{1,4}/g) ?? []).join(' ');
 }
 
 /** A language tag the page declared, if it is one (it goes into a lang attribute). */
@@ -239,7 +235,7 @@ ${diffSection(input)}
 <h2 id="key">${escapeHtml(t('reportKey'))}</h2>
 ${
   key
-    ? `<p>${escapeHtml(t('reportKeyText'))}</p><p><code class="fingerprint">${escapeHtml(formatFingerprint(key.fingerprint))}</code></p>`
+    ? `<p>${escapeHtml(t('reportKeyText'))}</p><p><code class="fingerprint">${escapeHtml(groupedFingerprint(key.fingerprint))}</code></p>`
     : `<p>${escapeHtml(t('reportNoKey'))}</p>`
 }
 </section>

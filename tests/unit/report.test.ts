@@ -5,8 +5,9 @@
  */
 import { JSDOM } from 'jsdom';
 import { describe, expect, test } from 'vitest';
-import { buildReport, escapeHtml, formatFingerprint, type ReportInput, type ReportVersion } from '../../lib/view/report';
+import { buildReport, escapeHtml, type ReportInput, type ReportVersion } from '../../lib/view/report';
 import { articleExportName, reportFileName, siteSlug } from '../../lib/view/file-name';
+import { groupedFingerprint } from '../../lib/store/keys';
 
 const T1 = Date.UTC(2025, 2, 1, 9, 30);
 const T2 = Date.UTC(2025, 2, 2, 17, 5);
@@ -217,6 +218,6 @@ describe('other cases', () => {
     expect(siteSlug('javascript:alert(1)')).toBe('article');
     expect(siteSlug('not a url/../..')).toBe('article');
     expect(siteSlug(null)).toBe('article');
-    expect(formatFingerprint('ABCDEF')).toBe('abcd ef');
+    expect(groupedFingerprint('abcdef')).toBe('abcd ef');
   });
 });
