@@ -3,7 +3,7 @@
  * holds a SHA-256 digest and a random nonce and nothing else, without cookies or credentials; a timeout and a size
  * cap on the answer. The token is returned only once it answers this request and verifies (timestamp.ts).
  */
-import { tsaUrlFromInput } from '../platform/settings';
+import { tsaUrlFromInput } from '../model/url';
 import { makeRequest, newNonce, readResponse, TimestampError, verifyToken } from './timestamp';
 
 /** How long a service may take to answer. */

@@ -62,28 +62,6 @@ export function isExcluded(settings: Settings, url: string): boolean {
   return settings.excludedSites.some((site) => host === site || host.endsWith(`.${site}`));
 }
 
-/** Hosts a plain-http timestamping service may be on: this computer only (a TSA the reader runs, and the tests'). */
-const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
-
-/**
- * The timestamping service URL the reader typed, normalised, or null when it is not one we send to: https only
- * (what is sent is only a hash, but the reader's choice of service should not be visible to the network), or http on
- * this computer; no user name or password in it, no fragment.
- */
-export function tsaUrlFromInput(input: string): string | null {
-  let url: URL;
-  try {
-    url = new URL(input.trim());
-  } catch {
-    return null;
-  }
-  const secure = url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK.has(url.hostname));
-  if (!secure || url.username || url.password || url.hash || !url.hostname) return null;
-  return url.href;
-}
-
-/** The host permission pattern the extension needs to POST to `url`: its scheme and host, any port and path. */
-export function originPattern(url: string): string {
-  const { protocol, hostname } = new URL(url);
-  return `${protocol}//${hostname}/*`;
-}
+// The timestamping service's URL rules are pure, in lib/model/url.ts, so code that runs in Node (the verifier, the
+// bench) need not load this module, whose storage item needs a browser.
+export { originPattern, tsaUrlFromInput } from '../model/url';
