@@ -161,7 +161,7 @@ async function checkArticle(
   fingerprint: string,
   verify: (signature: string, statement: string) => Promise<boolean>,
 ): Promise<{ seq?: number; problem: string } | null> {
-  const chain = checkArticleChain(article);
+  const chain = await checkArticleChain(article);
   if (chain) return { ...(chain.seq === null ? {} : { seq: chain.seq }), problem: chain.problem };
   const bad = await firstBadContentHash(article);
   if (bad !== null) return { seq: bad, problem: `version ${bad}'s sha256 does not match its text` };

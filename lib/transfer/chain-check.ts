@@ -4,7 +4,7 @@
  * versions count by their link), and the last one equal to the article's head. Pure and synchronous: the import
  * check and the standalone verifier (lib/evidence/verify.ts) run the same code.
  */
-import { chainHash, type ChainedFacts } from '../model/chain';
+import { chainDocument, type ChainedFacts } from '../model/chain';
 import type { ExportArticle, ExportVersion } from './format';
 
 export interface ChainProblem {
@@ -35,13 +35,20 @@ export function factsOf(key: string, version: ExportVersion): ChainedFacts {
 
 type Item = { seq: number; version: ExportVersion } | { seq: number; removed: NonNullable<ExportArticle['removed']>[number] };
 
-/** The first place the article's chain is broken, or null when it is whole. */
-export function checkArticleChain(article: ExportArticle): ChainProblem | null {
+/**
+ * The first place the article's chain is broken, or null when it is whole. The links are walked in seq order; every
+ * version's hash is recomputed from its facts and the `prev` it claims, which the walk checks is its predecessor's
+ * hash, so the hashes are independent and are computed together, natively (crypto.subtle), before the walk.
+ */
+export async function checkArticleChain(article: ExportArticle): Promise<ChainProblem | null> {
   const items: Item[] = [
     ...article.versions.map((version) => ({ seq: version.seq, version })),
     ...(article.removed ?? []).map((removed) => ({ seq: removed.seq, removed })),
   ];
   items.sort((a, b) => a.seq - b.seq);
+  const linked = article.versions.filter((version) => version.chain);
+  const hashes = await sha256HexAll(linked.map((version) => chainDocument(factsOf(article.key, version), version.chain!.prev)));
+  const recomputed = new Map(linked.map((version, i) => [version, hashes[i]!]));
   let prev: string | null = null;
   let last: Item | null = null;
   for (const item of items) {
@@ -53,14 +60,13 @@ export function checkArticleChain(article: ExportArticle): ChainProblem | null {
       const { chain } = item.version;
       if (!chain) return { seq: item.seq, problem: `version ${item.seq} has no chain link` };
       if (chain.prev !== prev) return { seq: item.seq, problem: broken(item.seq, 'version') };
-      const hash = chainHash(factsOf(article.key, item.version), prev);
-      if (hash !== chain.hash) {
+      if (recomputed.get(item.version) !== chain.hash) {
         return {
           seq: item.seq,
           problem: `version ${item.seq} was altered: its content does not match its chain hash ${short(chain.hash)}`,
         };
       }
-      prev = hash;
+      prev = chain.hash;
     }
     last = item;
   }
@@ -72,6 +78,13 @@ export function checkArticleChain(article: ExportArticle): ChainProblem | null {
     };
   }
   return null;
+}
+
+/** SHA-256 (hex) of each text, with the platform's native digest. */
+async function sha256HexAll(texts: readonly string[]): Promise<string[]> {
+  const encoder = new TextEncoder();
+  const digests = await Promise.all(texts.map((text) => crypto.subtle.digest('SHA-256', encoder.encode(text))));
+  return digests.map((digest) => Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join(''));
 }
 
 function broken(seq: number, what: string): string {

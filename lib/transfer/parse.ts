@@ -68,7 +68,7 @@ export async function parseImport(text: string, options: ParseOptions = {}): Pro
   const problem =
     checkTimes(result.output, options.now ?? Date.now()) ??
     checkConsistency(result.output) ??
-    (integrity ? (checkChains(result.output) ?? (await checkHashes(result.output))) : null);
+    (integrity ? ((await checkChains(result.output)) ?? (await checkHashes(result.output))) : null);
   if (problem) return fail(problem);
   return { ok: true, file: result.output as ValidatedExport };
 }
@@ -245,10 +245,10 @@ function checkConsistency(file: ExportFile): string | null {
  * Format 2 carries every article's evidence chain, and a file whose chain is broken was altered after export: it is
  * refused whole, naming the first break. (Signatures and timestamps are the verifier's, lib/evidence/verify.ts.)
  */
-function checkChains(file: ExportFile): string | null {
+async function checkChains(file: ExportFile): Promise<string | null> {
   if (file.formatVersion !== 2) return null;
   for (const [i, article] of file.articles.entries()) {
-    const broken = checkArticleChain(article);
+    const broken = await checkArticleChain(article);
     if (broken) return `articles[${i}] (${clip(article.key, 80)}): ${broken.problem}`;
   }
   return null;
