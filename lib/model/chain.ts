@@ -8,29 +8,19 @@
 import canonicalize from 'canonicalize';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
-import type { Block, Extractor, MetaHeadlines } from './snapshot';
+import type { Block, Snapshot } from './snapshot';
 
 /** Identifies this serialisation; a future change of what is hashed gets a new number and keeps verifying old ones. */
 export const CHAIN_VERSION = 1;
 
-/** What a version's chain hash covers: the facts fixed when it was first captured. */
-export interface ChainedFacts {
-  key: string;
-  seq: number;
-  /** First capture, epoch milliseconds (serialised as ISO-8601 UTC, as the export writes it). */
-  firstSeen: number;
-  url: string;
-  headline: string;
-  dek: string | null;
-  byline: string | null;
-  publishedTime: string | null;
-  modifiedTime: string | null;
-  lang: string | null;
-  metaHeadlines?: MetaHeadlines;
-  body: readonly Block[];
-  extractor: Extractor;
-  truncated?: true;
-}
+/**
+ * What a version's chain hash covers: the facts fixed when it was first captured, as the capture (Snapshot) had them,
+ * with its seq and its first capture time (epoch milliseconds, serialised as ISO-8601 UTC, as the export writes it).
+ */
+export type ChainedFacts = Pick<
+  Snapshot,
+  'key' | 'url' | 'headline' | 'dek' | 'byline' | 'publishedTime' | 'modifiedTime' | 'lang' | 'metaHeadlines' | 'extractor' | 'truncated'
+> & { seq: number; firstSeen: number; body: readonly Block[] };
 
 /** A version's place in its article's chain. */
 export interface ChainLink {
