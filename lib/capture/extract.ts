@@ -9,12 +9,13 @@ import { Readability } from '@mozilla/readability';
 import { clean, cleanByline, type PageMeta } from './metadata';
 import { readBlocks } from './blocks';
 import { stripFurniture, trimEdges } from './furniture';
+import { removeNoStory } from './no-story';
 import { findStoryRoot } from './story-root';
 import { CAPS, fitSnapshot, isSkipped, LIMITS, tooManyElements, type Skipped } from '../model/limits';
 import type { Extractor, PageCapture } from '../model/snapshot';
 
 
-export const EXTRACTOR: Extractor = { name: '@mozilla/readability', version: '0.6.0', rules: 2 };
+export const EXTRACTOR: Extractor = { name: '@mozilla/readability', version: '0.6.0', rules: 3 };
 
 export interface ExtractOptions {
   liveBlog?: boolean;
@@ -35,10 +36,10 @@ export function parseArticle(doc: Document, options: ExtractOptions = {}): Parse
   const tooMany = tooManyElements(doc, maxElems);
   if (tooMany) return tooMany;
   const root = findStoryRoot(doc);
-  const rooted = root ? readability(storyDocument(doc, root)) : null;
+  const rooted = root ? readability(storyDocument(doc, root), 'story') : null;
   if (rooted !== null && !isSkipped(rooted) && storyLeft(rooted)) return rooted;
   // No root, or what it held was furniture only (a marked element round teasers): the whole page, as Readability reads it.
-  const parsed = readability(doc.cloneNode(true) as Document);
+  const parsed = readability(doc.cloneNode(true) as Document, 'page');
   if (parsed === null) return notArticle;
   if (isSkipped(parsed)) return parsed;
   storyLeft(parsed);
@@ -54,9 +55,18 @@ function storyLeft(parsed: ParsedArticle): boolean {
   return textLength(parsed.content) >= MIN_STORY_CHARS;
 }
 
-function readability(copy: Document): ParsedArticle | Skipped | null {
+/**
+ * Readability on `copy`, after what holds no story is removed from it (lib/capture/no-story.ts), so that furniture
+ * which comes and goes between loads cannot change what it reads. A copy of the story root ('story') also loses its
+ * empty slots and boxes of links: Readability cannot climb past the root, so it reads the same story whether an ad
+ * or a widget filled them or not. The whole page ('page') loses only the lines the content hash ignores anyway and
+ * markup written as text: with every empty slot and box of links gone, Readability would climb up to <body> and
+ * take in any short sentence there, such as a cookie notice shown on a first visit only.
+ */
+function readability(copy: Document, what: 'story' | 'page'): ParsedArticle | Skipped | null {
   // jsdom parses <noscript> as elements, a browser as text: drop it so both read the same page.
   for (const el of Array.from(copy.querySelectorAll('noscript'))) el.remove();
+  if (copy.body) removeNoStory(copy.body, { boxes: what === 'story' });
   try {
     // Counted above already: Readability's own maxElemsToParse would walk the whole clone a second time.
     const parsed = new Readability<Element>(copy, { serializer: (node) => node as Element }).parse();

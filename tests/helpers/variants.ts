@@ -131,6 +131,17 @@ export const FURNITURE_KINDS = [
   'dates-outside',
   /** An ad banner before the story container. */
   'ad-outside',
+  /**
+   * Markup a page's script wrote as text after the story container: document.write of an escaped `<script>` tag
+   * whose query is the time in five-minute steps, as more-pages/youth does (a browser shows it, the served HTML has
+   * none of it, and it differs between visits).
+   */
+  'script-text-outside',
+  /**
+   * A placeholder after the story container that a script fills on some loads: a linked picture (an ad's creative),
+   * nothing, or a frame, by the seed (SLOT_SHAPES): seeds 1 and 2 are a filled slot and an empty one.
+   */
+  'slot-outside',
 ] as const;
 export type FurnitureKind = (typeof FURNITURE_KINDS)[number];
 
@@ -148,6 +159,20 @@ function links(r: () => number, count: number): string {
   return headlines(r, count)
     .map((h) => `<li><a href="/${h.toLowerCase().replace(/\W+/g, '-')}-${Math.floor(r() * 1e6)}">${h}</a></li>`)
     .join('');
+}
+
+/** What a placeholder holds on a load: by the seed, so furniture-1 and furniture-2 differ (picture, then empty). */
+export const SLOT_SHAPES = ['frame', 'picture', 'empty'] as const;
+export type SlotShape = (typeof SLOT_SHAPES)[number];
+
+/** A placeholder as a script leaves it: empty, holding an ad's frame, or an ad's linked picture. */
+export function slot(doc: Document, shape: SlotShape, seed: number): Element {
+  const el = doc.createElement('div');
+  el.className = 'slot';
+  el.setAttribute('data-furniture', 'slot-outside');
+  if (shape === 'frame') el.innerHTML = `<iframe src="https://ads.example/frame/${seed}" title="3rd party ad content"></iframe>`;
+  if (shape === 'picture') el.innerHTML = `<a href="https://ads.example/click/${seed}"><img src="https://ads.example/${seed}.jpg" alt=""></a>`;
+  return el;
 }
 
 /** The furniture block of `kind`, its content drawn from `seed`. */
@@ -220,6 +245,16 @@ export function addFurniture(doc: Document, body: readonly { kind: string; text:
   const between = paragraphs[Math.floor((paragraphs.length - 1) / 2)] ?? first;
   const outer = container.parentElement ?? doc.body;
   for (const kind of kinds) {
+    if (kind === 'script-text-outside') {
+      const bucket = 5_000_000 + Math.floor(rng(seed * 31 + FURNITURE_KINDS.indexOf(kind))() * 1e6);
+      const written = `<script type="text/javascript" src="//widgets.example/w.js?${bucket}" charset="gbk"></script>`;
+      outer.insertBefore(doc.createTextNode(written), container.nextSibling);
+      continue;
+    }
+    if (kind === 'slot-outside') {
+      outer.insertBefore(slot(doc, SLOT_SHAPES[seed % SLOT_SHAPES.length]!, seed), container.nextSibling);
+      continue;
+    }
     const el = furniture(doc, kind, seed);
     switch (kind) {
       case 'share-row-inside':
@@ -248,6 +283,19 @@ export function addFurniture(doc: Document, body: readonly { kind: string; text:
         break;
     }
   }
+}
+
+/**
+ * The page as served with one placeholder beside the story container (before or after it), holding `shape`: what a
+ * revisit sees when a script filled, or did not fill, a slot the served page did not have.
+ */
+export function withSlot(source: string, url: string, shape: SlotShape, where: 'before' | 'after', base = baseline(source, url)): string {
+  const doc = parseHtml(source, url);
+  const { container } = storyPlaces(doc, base.body);
+  const el = slot(doc, shape, 7);
+  if (where === 'before') container.before(el);
+  else container.after(el);
+  return serialize(doc);
 }
 
 /** The page with `kinds` of furniture from `seed`, serialised. */
