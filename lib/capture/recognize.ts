@@ -27,6 +27,10 @@ const STORY_RUN_CHARS = 80;
 // An undeclared page is a story when one container holds this many story runs with this much text.
 const UNDECLARED_RUNS = 3;
 const UNDECLARED_CHARS = 600;
+// A short undeclared story (a stub of one to three paragraphs) passes when its headline leads into it and it
+// is clearly the largest body of text on the page (a page of comments or notices has several alike).
+const SHORT_STORY_CHARS = 250;
+const SHORT_STORY_OUTWEIGHS = 1.25;
 // A declared article needs one real paragraph (a one-paragraph brief is still a story).
 const DECLARED_MIN_CHARS = 120;
 // A headline link: link text with at least this many characters and words.
@@ -64,7 +68,6 @@ export function recognizeArticle(doc: Document, url: string): Recognition {
   if (!declared) {
     if (declaredTypes.some((t) => LISTING_TYPES.has(t))) return no('declared listing page');
     if (looksLikeFrontOrSearch(url)) return no('front page or search URL');
-    if (doc.querySelector('input[type="password"]')) return no('login or sign-up form');
   }
   const shape = readShape(doc.body);
   // The page's headline is followed by teasers, or (no <h1>) teasers outweigh the story: a list of other stories.
@@ -73,7 +76,16 @@ export function recognizeArticle(doc: Document, url: string): Recognition {
   if (declared) {
     if (shape.story.chars < DECLARED_MIN_CHARS) return no('declared, but no story paragraph', true);
   } else if (shape.story.runs < UNDECLARED_RUNS || shape.story.chars < UNDECLARED_CHARS) {
-    return no('no single body of story paragraphs');
+    // A sign-in page may explain itself in a paragraph or two; a story page may hide a sign-in box (checked last).
+    if (doc.querySelector('input[type="password"]')) return no('login or sign-up form');
+    // Led by the headline, or several paragraphs; not a section page's intro above its teasers.
+    const short =
+      (shape.h1LeadsStory || shape.story.runs >= 2) &&
+      shape.story.chars >= SHORT_STORY_CHARS &&
+      shape.story.chars >= SHORT_STORY_OUTWEIGHS * shape.otherStoryChars &&
+      (shape.teasers < TEASER_LIST_MIN || shape.teaserChars <= TEASER_OUTWEIGHS * shape.story.chars);
+    if (!short) return no('no single body of story paragraphs');
+    return { article: true, liveBlog, declared, reason: 'a short story after its headline' };
   }
   return { article: true, liveBlog, declared, reason: marker ?? 'story paragraphs' };
 }
@@ -103,6 +115,16 @@ function hidden(el: Element): boolean {
   return UNSEEN.has(el.tagName) || el.hasAttribute('hidden') || (el as HTMLElement).style?.display === 'none';
 }
 
+// Boxes laid over the page (dialogs, consent and cookie notices): their text is no story, even when it is all the
+// page shows.
+const OVERLAY_ROLE = new Set(['dialog', 'alertdialog']);
+const CONSENT_NAME = /(^|[\s_-])(cookies?|consent|gdpr|cmp)([\s_-]|$)/i;
+function overlay(el: Element): boolean {
+  if (el.tagName === 'DIALOG' || el.getAttribute('aria-modal') === 'true') return true;
+  if (OVERLAY_ROLE.has(el.getAttribute('role') ?? '')) return true;
+  return CONSENT_NAME.test(el.id) || CONSENT_NAME.test(el.getAttribute('class') ?? '');
+}
+
 export interface PageShape {
   /** The container holding the most story text: how many story runs and how many characters (link text excluded). */
   story: { runs: number; chars: number };
@@ -113,6 +135,10 @@ export interface PageShape {
   /** The page has a visible <h1> and the first text after it is a teaser, not a story paragraph: its text. */
   teaserAfterH1: string | null;
   hasH1: boolean;
+  /** The first story paragraph after the <h1> is part of the story. */
+  h1LeadsStory: boolean;
+  /** Characters of the largest body of story runs apart from the story (neither inside it nor holding it). */
+  otherStoryChars: number;
 }
 
 interface Run {
@@ -176,10 +202,10 @@ export function readShape(body: Element): PageShape {
           split = true;
           continue;
         }
-        if (BLOCK.has(c.tagName.toUpperCase())) {
+        if (BLOCK.has(c.tagName.toUpperCase()) || overlay(c)) {
           end();
           split = true;
-          walk(c, depth + 1);
+          if (!overlay(c)) walk(c, depth + 1);
           continue;
         }
       }
@@ -219,6 +245,7 @@ export function readShape(body: Element): PageShape {
   };
 
   const stories = new Map<Element, { runs: number; chars: number }>();
+  let firstAfterH1: Element[] | null = null;
   let teaserAfterH1: string | null = null;
   let afterH1Decided = h1Order < 0;
   const leading = new Set<Element>();
@@ -237,8 +264,9 @@ export function readShape(body: Element): PageShape {
     }
     if (teaser || r.chars < STORY_RUN_CHARS) continue;
     // A story's paragraphs may each sit in a wrapper of their own: the wrapper's parent gathers them too.
-    for (const owner of [r.owner, r.owner.parentElement]) {
-      if (!owner) continue;
+    const owners = [r.owner, r.owner.parentElement].filter((o): o is Element => o !== null);
+    if (firstAfterH1 === null && h1Order >= 0 && r.order > h1Order) firstAfterH1 = owners;
+    for (const owner of owners) {
       const entry = stories.get(owner) ?? { runs: 0, chars: 0 };
       entry.runs += 1;
       entry.chars += r.chars;
@@ -246,8 +274,20 @@ export function readShape(body: Element): PageShape {
     }
   }
   let story = { runs: 0, chars: 0 };
-  for (const entry of stories.values()) if (entry.chars > story.chars) story = entry;
-  return { story, teasers: cards.size, teaserChars, teaserAfterH1, hasH1: h1Order >= 0 };
+  let storyAt: Element | null = null;
+  for (const [at, entry] of stories) {
+    if (entry.chars > story.chars) {
+      story = entry;
+      storyAt = at;
+    }
+  }
+  let otherStoryChars = 0;
+  for (const [at, entry] of stories) {
+    if (entry.chars <= otherStoryChars || storyAt === null || at.contains(storyAt) || storyAt.contains(at)) continue;
+    otherStoryChars = entry.chars;
+  }
+  const h1LeadsStory = storyAt !== null && (firstAfterH1 as Element[] | null)?.includes(storyAt) === true;
+  return { story, teasers: cards.size, teaserChars, teaserAfterH1, hasH1: h1Order >= 0, h1LeadsStory, otherStoryChars };
 }
 
 /** The visible text of `el`, reading stops once it is longer than `cap`. */

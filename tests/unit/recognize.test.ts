@@ -4,7 +4,8 @@
  */
 import { describe, expect, test } from 'vitest';
 import { recognizeArticle } from '../../lib/capture/recognize';
-import { FIXTURE_NAMES, loadFixture, parseHtml } from '../helpers/fixtures';
+import { FIXTURE_NAMES, loadFixture, parseHtml, serialize } from '../helpers/fixtures';
+import { VARIANT_PAGES, cutStory, loadPage, pageUrl } from '../helpers/variants';
 
 const LOREM =
   'The council voted on Tuesday to approve the plan after months of debate, with residents divided over the cost and the timetable for the works along the river.';
@@ -108,4 +109,105 @@ test.each(FIXTURE_NAMES)('%s is recognised as an article', (name) => {
   const url = `https://news.example/2024/05/01/${name}.html`;
   const r = recognizeArticle(parseHtml(loadFixture(name).source, url), url);
   expect(r.article, r.reason).toBe(true);
+});
+
+/** The page with everything it declares about itself removed: no JSON-LD, microdata types, og:type, article:*. */
+function undeclared(html: string, url: string): string {
+  const doc = parseHtml(html, url);
+  const declarations = 'script[type="application/ld+json"], meta[property="og:type"], meta[property^="article:"], meta[name^="article:"]';
+  for (const el of doc.querySelectorAll(declarations)) el.remove();
+  for (const el of doc.querySelectorAll('[itemtype]')) el.removeAttribute('itemtype');
+  return serialize(doc);
+}
+
+/**
+ * Real pages (English, German, French, Spanish, Portuguese, Czech) cut to two or three story paragraphs, with every
+ * declaration removed: a breaking-news stub on a site that declares nothing. Pages where a cut this short is still
+ * refused are listed, so the list only shrinks: their sidebars or footers hold nearly as much prose as the stub.
+ */
+const SHORT_UNDECLARED_MISSES = new Set([
+  'ars-1/2', 'bbc-1/2', 'folha/2', 'guardian-1/2', 'medicalnewstoday/2', 'nytimes-2/2',
+]);
+describe('short undeclared stubs of real pages are articles', () => {
+  test.each(VARIANT_PAGES.flatMap((name) => [2, 3].map((n) => [name, n] as const)))('%s cut to %i paragraphs', (name, n) => {
+    const url = pageUrl(name);
+    const cut = cutStory(loadPage(name).source, url, n);
+    expect(cut, 'the page has that many story paragraphs').not.toBeNull();
+    const r = recognizeArticle(parseHtml(undeclared(cut!, url), url), url);
+    expect(r.declared).toBe(false);
+    if (SHORT_UNDECLARED_MISSES.has(`${name}/${n}`)) {
+      expect(r.article, `${name} cut to ${n} is a known miss that now passes: take it off the list`).toBe(false);
+      return;
+    }
+    expect(r.article, r.reason).toBe(true);
+  }, 60_000);
+});
+
+describe('short pages that are not stories stay refused', () => {
+  const url = 'https://daily.example/2024/05/01/page.html';
+  const shell = (body: string) => `<!doctype html><html lang="de"><head><title>Page</title></head><body>${body}</body></html>`;
+  const lines = [
+    'Der Stadtrat hat am Dienstag nach monatelanger Debatte den Plan für die Arbeiten am Fluss gebilligt, die Anwohner bleiben gespalten.',
+    'Die Kosten sollen bei zwölf Millionen Euro liegen; die Bauarbeiten beginnen nach Angaben der Verwaltung im kommenden Frühjahr.',
+    'Kritiker bemängeln, dass die Bürgerbeteiligung zu spät begonnen habe und wichtige Fragen zum Hochwasserschutz offen geblieben seien.',
+  ];
+
+  test('a German stub of two and of three paragraphs after its headline is an article (control)', () => {
+    for (const n of [2, 3]) {
+      const html = shell(`<header><nav><a href="/">Start</a></nav></header><main><h1>Stadtrat billigt Plan für den Fluss</h1>
+        <div class="text">${lines.slice(0, n).map((l) => `<p>${l}</p>`).join('')}</div></main><footer><p>© Tageblatt</p></footer>`);
+      expect(recognizeArticle(parseHtml(html, url), url)).toMatchObject({ article: true, declared: false });
+    }
+  });
+
+  test('a page that shows only a cookie wall', () => {
+    const notice = `<p>${lines[0]} Wir und unsere Partner verwenden Cookies, um Inhalte zu personalisieren und Werbung zu messen.</p>
+      <p>${lines[1]} Sie können Ihre Einwilligung jederzeit in den Einstellungen widerrufen.</p>`;
+    for (const box of [
+      `<div id="cookie-banner"><h2>Ihre Privatsphäre</h2>${notice}<button>Alle akzeptieren</button></div>`,
+      `<div role="dialog" aria-modal="true"><h2>Ihre Privatsphäre</h2>${notice}<button>Alle akzeptieren</button></div>`,
+      `<dialog open><h2>Ihre Privatsphäre</h2>${notice}<button>Alle akzeptieren</button></dialog>`,
+    ]) {
+      const r = recognizeArticle(parseHtml(shell(`<h1>Tageblatt</h1>${box}`), url), url);
+      expect(r.article, r.reason).toBe(false);
+    }
+  });
+
+  test('a page of comments only', () => {
+    const comments = Array.from(
+      { length: 8 },
+      (_, i) => `<li class="comment"><div class="meta"><b>Leser ${i}</b> <time>vor ${i + 1} Stunden</time></div>
+        <div class="comment-text"><p>${lines[i % 3]} Kommentar ${i}.</p></div></li>`,
+    ).join('');
+    const r = recognizeArticle(parseHtml(shell(`<h1>Kommentare</h1><ol class="comments">${comments}</ol>`), url), url);
+    expect(r.article, r.reason).toBe(false);
+  });
+
+  test('a section page: an introduction above a list of teasers', () => {
+    const teasers = Array.from(
+      { length: 10 },
+      (_, i) => `<article><h2><a href="/politik/story-${i}">Überschrift Nummer ${i} zu einer Frage der Stadtpolitik</a></h2>
+        <p>${lines[i % 3]}</p></article>`,
+    ).join('');
+    const html = shell(`<main><h1>Politik</h1><p class="intro">${lines[0]} ${lines[1]}</p>${teasers}</main>`);
+    const section = 'https://daily.example/politik/';
+    const r = recognizeArticle(parseHtml(html, section), section);
+    expect(r.article, r.reason).toBe(false);
+  });
+
+  test('a search results list at a plain URL', () => {
+    const results = Array.from(
+      { length: 12 },
+      (_, i) => `<li><h3><a href="/artikel/${i}">Treffer ${i}: Stadtrat und Fluss in der Berichterstattung</a></h3><p>${lines[i % 3]}</p></li>`,
+    ).join('');
+    const plain = 'https://daily.example/treffer';
+    const r = recognizeArticle(parseHtml(shell(`<h1>Treffer für „Fluss“</h1><ol>${results}</ol>`), plain), plain);
+    expect(r.article, r.reason).toBe(false);
+  });
+
+  test('a sign-in page that explains itself in two paragraphs', () => {
+    const html = shell(`<main><h1>Anmelden</h1><p>${lines[0]}</p><p>${lines[1]}</p>
+      <form><input type="email"><input type="password"><button>Anmelden</button></form></main>`);
+    expect(recognizeArticle(parseHtml(html, url), url).article).toBe(false);
+  });
 });
